@@ -1,0 +1,198 @@
+//! `claimtrack ingest PATH…`: read articles into the store.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde::Serialize;
+
+use crate::cmd::{emit, emit_json, exit, Ctx};
+use crate::error::{Error, Result};
+use crate::ingest::{self, format::Format, meta, Input, Options};
+use crate::store::{self, Outcome, Store};
+
+/// Read articles (files, folders, `-` for stdin) into the store.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files, folders (walked recursively) or `-` for stdin.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Read every input as this format instead of going by extension.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Outlet that published the article(s).
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// URL of the article (one input only).
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Headline of the article (one input only).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Publication date, e.g. 2021-05-14 or "May 14, 2021".
+    #[arg(long)]
+    pub published: Option<String>,
+    /// Author of the article(s).
+    #[arg(long)]
+    pub author: Option<String>,
+    /// Refuse files larger than this many bytes.
+    #[arg(long, default_value_t = ingest::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+    /// Do not list each article, only the summary.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// What happened to one input.
+#[derive(Debug, Serialize)]
+struct Item {
+    input: String,
+    outcome: Option<Outcome>,
+    article: Option<i64>,
+    error: Option<String>,
+}
+
+/// The run's summary, as printed with `--json`.
+#[derive(Debug, Default, Serialize)]
+struct Summary {
+    new: usize,
+    updated: usize,
+    unchanged: usize,
+    failed: usize,
+    items: Vec<Item>,
+}
+
+pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
+    let published = match &args.published {
+        Some(p) => Some(meta::normalise_date(p).ok_or_else(|| {
+            Error::Usage(format!("--published {p:?} is not a date like 2021-05-14"))
+        })?),
+        None => None,
+    };
+    let opts = Options {
+        format: args.format,
+        meta: meta::Meta {
+            outlet: args.outlet.clone(),
+            url: args.url.clone(),
+            title: args.title.clone(),
+            published,
+            author: args.author.clone(),
+        },
+        max_bytes: args.max_bytes,
+    };
+    let (inputs, path_errors) = ingest::collect_inputs(&args.paths);
+    if (args.url.is_some() || args.title.is_some()) && inputs.len() > 1 {
+        return Err(Error::Usage(
+            "--url and --title name one article; give a single input".into(),
+        ));
+    }
+    if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
+        return Err(Error::Usage("`-` (stdin) can be given only once".into()));
+    }
+    let mut summary = Summary::default();
+    for e in path_errors {
+        eprintln!("claimtrack: {e}");
+        summary.failed += 1;
+        summary.items.push(Item {
+            input: String::new(),
+            outcome: None,
+            article: None,
+            error: Some(e.to_string()),
+        });
+    }
+    if inputs.is_empty() {
+        finish(args, ctx, &summary)?;
+        return Ok(exit::PROBLEMS);
+    }
+    let mut store = Store::open(&ctx.db)?;
+    let bar = progress(inputs.len());
+    for input in &inputs {
+        let name = input.display();
+        bar.set_message(name.clone());
+        let result = ingest::load(input, &opts).and_then(|art| {
+            for w in &art.warnings {
+                bar.suspend(|| eprintln!("claimtrack: warning: {w}"));
+            }
+            ingest::store(&mut store, &art).map_err(|e| store::store_error(&ctx.db, e))
+        });
+        bar.inc(1);
+        match result {
+            Ok((outcome, id)) => {
+                match outcome {
+                    Outcome::New => summary.new += 1,
+                    Outcome::Updated => summary.updated += 1,
+                    Outcome::Unchanged => summary.unchanged += 1,
+                }
+                if !args.quiet && !args.json {
+                    let what = match outcome {
+                        Outcome::New => "new",
+                        Outcome::Updated => "new version",
+                        Outcome::Unchanged => "unchanged",
+                    };
+                    bar.suspend(|| emit(ctx.out, &format!("{name}: {what} (article {id})\n")))?;
+                }
+                summary.items.push(Item {
+                    input: name,
+                    outcome: Some(outcome),
+                    article: Some(id),
+                    error: None,
+                });
+            }
+            Err(e) => {
+                bar.suspend(|| eprintln!("claimtrack: {e}"));
+                // A store that cannot be written fails every article alike:
+                // stop rather than repeat the same error for each.
+                let fatal = matches!(e, Error::Store { .. });
+                summary.failed += 1;
+                summary.items.push(Item {
+                    input: name,
+                    outcome: None,
+                    article: None,
+                    error: Some(e.to_string()),
+                });
+                if fatal {
+                    bar.finish_and_clear();
+                    finish(args, ctx, &summary)?;
+                    return Ok(exit::ERROR);
+                }
+            }
+        }
+    }
+    bar.finish_and_clear();
+    finish(args, ctx, &summary)?;
+    Ok(if summary.failed > 0 {
+        exit::PROBLEMS
+    } else {
+        exit::OK
+    })
+}
+
+fn finish(args: &Args, ctx: &mut Ctx, s: &Summary) -> Result<()> {
+    if args.json {
+        return emit_json(ctx.out, s);
+    }
+    let total = s.new + s.updated + s.unchanged + s.failed;
+    emit(
+        ctx.out,
+        &format!(
+            "{total} articles: {} new, {} updated, {} unchanged, {} failed\n",
+            s.new, s.updated, s.unchanged, s.failed
+        ),
+    )
+}
+
+/// A progress bar on stderr for more than a handful of files, only when
+/// stderr is a terminal.
+fn progress(n: usize) -> ProgressBar {
+    if n <= 5 || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(n as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {per_sec} {wide_msg}") {
+        bar.set_style(style);
+    }
+    bar
+}

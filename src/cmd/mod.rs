@@ -1,0 +1,39 @@
+//! One module per subcommand. Each has an `Args` (clap) and a
+//! `run(args, ctx) -> Result<ExitCode>` that does the work through the
+//! library and prints.
+
+pub mod articles;
+pub mod extract;
+pub mod ingest;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::error::{Error, Result};
+
+/// What every command gets: the store path and where to print.
+pub struct Ctx<'a> {
+    pub db: PathBuf,
+    pub out: &'a mut dyn Write,
+}
+
+/// Exit codes: 0 all well, 1 some input failed or a check found problems,
+/// 2 usage error or the command could not run at all.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const PROBLEMS: u8 = 1;
+    pub const ERROR: u8 = 2;
+}
+
+/// Write to stdout, turning I/O errors (a closed pipe, say) into [`Error`].
+pub fn emit(out: &mut dyn Write, s: &str) -> Result<()> {
+    out.write_all(s.as_bytes())
+        .map_err(|e| Error::io("<stdout>", e))
+}
+
+/// Print a value as pretty JSON, with a final newline.
+pub fn emit_json<T: serde::Serialize>(out: &mut dyn Write, v: &T) -> Result<()> {
+    let mut s = serde_json::to_string_pretty(v).map_err(|e| Error::Usage(e.to_string()))?;
+    s.push('\n');
+    emit(out, &s)
+}

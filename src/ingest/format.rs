@@ -1,0 +1,455 @@
+//! Turning raw article bytes into plain text: decoding, and the three input
+//! formats (plain text, Markdown, HTML). Pure functions: bytes in, text out.
+
+use std::sync::LazyLock;
+
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+use regex::Regex;
+
+use super::meta::Meta;
+
+/// The formats ingest understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text, kept byte for byte.
+    Text,
+    /// Markdown: markup removed, text kept.
+    Markdown,
+    /// HTML: main text only, boilerplate dropped.
+    Html,
+}
+
+impl Format {
+    /// The format an extension names, if any (`txt`, `md`, `html`, ...).
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext.to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            _ => None,
+        }
+    }
+
+    /// Guess the format of text with no telling extension (stdin, say).
+    pub fn sniff(text: &str) -> Format {
+        let head: String = text.trim_start().chars().take(512).collect();
+        let lower = head.to_ascii_lowercase();
+        if lower.starts_with("<!doctype html")
+            || lower.starts_with("<html")
+            || (lower.starts_with('<') && (lower.contains("<p") || lower.contains("<div")))
+        {
+            Format::Html
+        } else {
+            Format::Text
+        }
+    }
+
+    /// The lower-case name, as stored.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// Why bytes cannot be taken as an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeProblem {
+    /// The bytes hold NUL or many control bytes: not text.
+    Binary,
+    /// Nothing but whitespace.
+    Empty,
+}
+
+/// Decode article bytes. Invalid UTF-8 is replaced (U+FFFD) and reported as
+/// the byte offset of the first bad sequence, so the caller can warn.
+pub fn decode(bytes: &[u8]) -> Result<(String, Option<usize>), DecodeProblem> {
+    let head = &bytes[..bytes.len().min(8192)];
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b))
+        .count();
+    if head.contains(&0) || control * 10 > head.len() {
+        return Err(DecodeProblem::Binary);
+    }
+    let (text, bad_at) = match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), None),
+        Err(e) => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(e.valid_up_to()),
+        ),
+    };
+    if text.trim().is_empty() {
+        return Err(DecodeProblem::Empty);
+    }
+    Ok((text, bad_at))
+}
+
+/// Plain text of an article in `format`, plus any metadata the markup
+/// carries (HTML `<title>`, `og:` tags; a Markdown `# headline`).
+pub fn to_text(raw: &str, format: Format) -> (String, Meta) {
+    match format {
+        Format::Text => (raw.to_string(), Meta::default()),
+        Format::Markdown => markdown_to_text(raw),
+        Format::Html => html_to_text(raw),
+    }
+}
+
+/// Lines that are page furniture, not article text.
+static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(advertisement|advertisements|ad|sponsored|sponsored content|skip advertisement|story continues below( advertisement)?|continue reading( below)?|share this article|share|subscribe|sign up|read more|loading\.*)\s*$",
+    )
+    .unwrap()
+});
+
+/// True when a line is page furniture ("ADVERTISEMENT", "Share").
+pub fn is_boilerplate_line(line: &str) -> bool {
+    line.len() < 60 && BOILERPLATE.is_match(line)
+}
+
+static MD_IMAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!\[[^\]\n]*\]\([^)\n]*\)").unwrap());
+static MD_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]\n]*)\]\([^)\n]*\)").unwrap());
+static MD_AUTOLINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<(https?://[^>\s]+)>").unwrap());
+static MD_STRONG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\*\*([^*\n]+)\*\*|__([^_\n]+)__").unwrap());
+static MD_EM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*([^*\n]+)\*").unwrap());
+static MD_ESCAPE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\\([\\`*_{}\[\]()#+\-.!$<>|])").unwrap());
+static MD_BLOCK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,3}[.)]\s+)").unwrap());
+
+fn markdown_to_text(raw: &str) -> (String, Meta) {
+    let mut meta = Meta::default();
+    let mut out = String::with_capacity(raw.len());
+    for line in raw.lines() {
+        let trimmed = line.trim();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            continue;
+        }
+        if meta.title.is_none() && trimmed.starts_with("# ") {
+            meta.title = Some(inline_markdown(trimmed[2..].trim()));
+        }
+        let body = MD_BLOCK.replace(line, "");
+        let text = inline_markdown(&body);
+        if is_boilerplate_line(&text) || is_rule(text.trim()) {
+            continue;
+        }
+        out.push_str(text.trim_end());
+        out.push('\n');
+    }
+    (out, meta)
+}
+
+fn is_rule(line: &str) -> bool {
+    line.len() >= 3 && line.chars().all(|c| matches!(c, '-' | '*' | '_' | ' '))
+}
+
+fn inline_markdown(s: &str) -> String {
+    let s = MD_IMAGE.replace_all(s, "");
+    let s = MD_LINK.replace_all(&s, "$1");
+    let s = MD_AUTOLINK.replace_all(&s, "$1");
+    let s = MD_STRONG.replace_all(&s, "$1$2");
+    let s = MD_EM.replace_all(&s, "$1");
+    MD_ESCAPE.replace_all(&s, "$1").into_owned()
+}
+
+/// Elements whose content is never article text.
+fn is_skipped(tag: &[u8]) -> bool {
+    matches!(
+        tag,
+        b"script"
+            | b"style"
+            | b"noscript"
+            | b"template"
+            | b"svg"
+            | b"nav"
+            | b"header"
+            | b"footer"
+            | b"aside"
+            | b"form"
+            | b"iframe"
+            | b"button"
+            | b"select"
+            | b"head"
+    )
+}
+
+/// Elements that end a paragraph.
+fn is_block(tag: &[u8]) -> bool {
+    matches!(
+        tag,
+        b"p" | b"div"
+            | b"br"
+            | b"li"
+            | b"ul"
+            | b"ol"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"blockquote"
+            | b"section"
+            | b"article"
+            | b"main"
+            | b"tr"
+            | b"table"
+            | b"pre"
+            | b"hr"
+            | b"dd"
+            | b"dt"
+            | b"figcaption"
+            | b"figure"
+    )
+}
+
+/// Collects text, paragraph by paragraph.
+#[derive(Default)]
+struct TextSink {
+    out: String,
+    para: String,
+}
+
+impl TextSink {
+    fn push(&mut self, s: &str) {
+        for word in s.split_whitespace() {
+            if !self.para.is_empty() {
+                self.para.push(' ');
+            }
+            self.para.push_str(word);
+        }
+        // Keep a space between adjacent strings split only by inline tags.
+        if s.ends_with(char::is_whitespace) && !self.para.is_empty() && !self.para.ends_with(' ') {
+            self.para.push(' ');
+        }
+    }
+
+    fn end_paragraph(&mut self) {
+        let p = self.para.trim();
+        if !p.is_empty() && !is_boilerplate_line(p) {
+            if !self.out.is_empty() {
+                self.out.push_str("\n\n");
+            }
+            self.out.push_str(p);
+        }
+        self.para.clear();
+    }
+
+    fn finish(mut self) -> String {
+        self.end_paragraph();
+        if !self.out.is_empty() {
+            self.out.push('\n');
+        }
+        self.out
+    }
+}
+
+fn html_to_text(raw: &str) -> (String, Meta) {
+    let mut emitter = DefaultEmitter::default();
+    // Treat <script>, <style> and friends as raw text, as a browser does.
+    emitter.naively_switch_states(true);
+    let mut meta = Meta::default();
+    let mut all = TextSink::default();
+    let mut main = TextSink::default();
+    let mut skip_depth: usize = 0;
+    let mut main_depth: usize = 0;
+    let mut in_title = false;
+    let mut in_h1 = false;
+    let mut title = String::new();
+    let mut h1 = String::new();
+    for token in Tokenizer::new_with_emitter(raw, emitter).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let name = tag.name.as_slice();
+                if name == b"title" {
+                    in_title = true;
+                } else if name == b"h1" {
+                    in_h1 = true;
+                } else if name == b"meta" {
+                    html_meta(&tag.attributes, &mut meta);
+                } else if name == b"link" {
+                    let rel = attr(&tag.attributes, b"rel");
+                    if rel.as_deref() == Some("canonical") && meta.url.is_none() {
+                        meta.url = attr(&tag.attributes, b"href");
+                    }
+                }
+                if tag.self_closing {
+                    if is_block(name) {
+                        all.end_paragraph();
+                        main.end_paragraph();
+                    }
+                    continue;
+                }
+                if is_skipped(name) {
+                    skip_depth += 1;
+                } else if matches!(name, b"article" | b"main") {
+                    main_depth += 1;
+                }
+                if is_block(name) {
+                    all.end_paragraph();
+                    main.end_paragraph();
+                }
+            }
+            Token::EndTag(tag) => {
+                let name = tag.name.as_slice();
+                if name == b"title" {
+                    in_title = false;
+                } else if name == b"h1" {
+                    in_h1 = false;
+                }
+                if is_skipped(name) {
+                    skip_depth = skip_depth.saturating_sub(1);
+                } else if matches!(name, b"article" | b"main") {
+                    main_depth = main_depth.saturating_sub(1);
+                }
+                if is_block(name) {
+                    all.end_paragraph();
+                    main.end_paragraph();
+                }
+            }
+            Token::String(s) => {
+                let s = String::from_utf8_lossy(&s);
+                if in_title && title.len() < 1000 {
+                    title.push_str(&s);
+                }
+                if skip_depth > 0 {
+                    continue;
+                }
+                if in_h1 && h1.len() < 1000 {
+                    h1.push_str(&s);
+                }
+                all.push(&s);
+                if main_depth > 0 {
+                    main.push(&s);
+                }
+            }
+            _ => {}
+        }
+    }
+    if meta.title.is_none() {
+        let t = if h1.trim().is_empty() { &title } else { &h1 };
+        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !t.is_empty() {
+            meta.title = Some(t);
+        }
+    }
+    let main = main.finish();
+    let text = if main.trim().is_empty() {
+        all.finish()
+    } else {
+        main
+    };
+    (text, meta)
+}
+
+fn attr(
+    attrs: &std::collections::BTreeMap<html5gum::HtmlString, html5gum::HtmlString>,
+    key: &[u8],
+) -> Option<String> {
+    attrs
+        .iter()
+        .find(|(k, _)| k.as_slice().eq_ignore_ascii_case(key))
+        .map(|(_, v)| String::from_utf8_lossy(v).trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// Read article metadata from `<meta>` tags (Open Graph and the usual names).
+fn html_meta(
+    attrs: &std::collections::BTreeMap<html5gum::HtmlString, html5gum::HtmlString>,
+    meta: &mut Meta,
+) {
+    let key = attr(attrs, b"property")
+        .or_else(|| attr(attrs, b"name"))
+        .map(|k| k.to_ascii_lowercase());
+    let (Some(key), Some(content)) = (key, attr(attrs, b"content")) else {
+        return;
+    };
+    let slot = match key.as_str() {
+        "og:title" => &mut meta.title,
+        "og:url" => &mut meta.url,
+        "og:site_name" => &mut meta.outlet,
+        "author" | "article:author" => &mut meta.author,
+        "article:published_time" | "date" | "pubdate" | "publish-date" => &mut meta.published,
+        _ => return,
+    };
+    if slot.is_none() {
+        *slot = Some(content);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_keeps_paragraphs_drops_furniture() {
+        let html = "<html><head><title>T</title><script>var a = '<p>no</p>';</script></head>\
+            <body><nav>Home | World</nav><header>Site</header>\
+            <p>First <b>para</b>graph.</p><p>ADVERTISEMENT</p><p>Second\n  one.</p>\
+            <footer>(c) 2020</footer></body></html>";
+        let (text, meta) = to_text(html, Format::Html);
+        assert_eq!(text, "First paragraph.\n\nSecond one.\n");
+        assert_eq!(meta.title.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn html_prefers_article_element() {
+        let html = "<div>Menu stuff</div><article><h1>Head</h1><p>Body text.</p></article><div>Related</div>";
+        let (text, meta) = to_text(html, Format::Html);
+        assert_eq!(text, "Head\n\nBody text.\n");
+        assert_eq!(meta.title.as_deref(), Some("Head"));
+    }
+
+    #[test]
+    fn html_meta_tags() {
+        let html = r#"<meta property="og:site_name" content="The Outlet"><meta property="og:url" content="https://x.test/a"><meta name="author" content="A. Writer"><p>x y</p>"#;
+        let (_, meta) = to_text(html, Format::Html);
+        assert_eq!(meta.outlet.as_deref(), Some("The Outlet"));
+        assert_eq!(meta.url.as_deref(), Some("https://x.test/a"));
+        assert_eq!(meta.author.as_deref(), Some("A. Writer"));
+    }
+
+    #[test]
+    fn html_entities_decoded() {
+        let (text, _) = to_text(
+            "<p>Tom &amp; Jerry&rsquo;s &#8220;show&#8221;</p>",
+            Format::Html,
+        );
+        assert_eq!(text, "Tom & Jerry\u{2019}s \u{201c}show\u{201d}\n");
+    }
+
+    #[test]
+    fn markdown_markup_removed() {
+        let md = "# The Head\n\n**Bold** and *em* with [a link](http://x) and \\$45 million.\n\n![img](x.png)\n\nADVERTISEMENT\n";
+        let (text, meta) = to_text(md, Format::Markdown);
+        assert_eq!(meta.title.as_deref(), Some("The Head"));
+        assert_eq!(
+            text,
+            "The Head\n\nBold and em with a link and $45 million.\n\n\n"
+        );
+    }
+
+    #[test]
+    fn decode_refuses_binary_and_empty() {
+        assert_eq!(decode(b"ab\0cd"), Err(DecodeProblem::Binary));
+        assert_eq!(decode(b"  \n\t "), Err(DecodeProblem::Empty));
+        let (s, bad) = decode(b"ok \xff then").unwrap();
+        assert_eq!(bad, Some(3));
+        assert!(s.contains('\u{fffd}'));
+    }
+
+    #[test]
+    fn deep_nesting_is_fine() {
+        let html = "<div>".repeat(100_000) + "deep text" + &"</div>".repeat(100_000);
+        let (text, _) = to_text(&html, Format::Html);
+        assert_eq!(text.trim(), "deep text");
+    }
+}

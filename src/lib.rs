@@ -1,0 +1,14 @@
+//! claimtrack: track claims and who made them across news coverage.
+//!
+//! The library does the work; `main.rs` only parses arguments. Data flows
+//! `ingest` (files → text + metadata) → `extract` (text → quotes, figures)
+//! → `store` (SQLite) → `cmd` (one module per subcommand) → `report`.
+
+pub mod cmd;
+pub mod error;
+pub mod extract;
+pub mod ingest;
+pub mod report;
+pub mod store;
+
+pub use error::{Error, Result};

@@ -1,0 +1,81 @@
+//! The `claimtrack` binary: parse arguments, hand off to the library, print
+//! errors as one line, exit with a meaningful code.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use claimtrack::cmd::{self, exit, Ctx};
+use claimtrack::Error;
+
+/// Track claims and who made them across news coverage.
+#[derive(Debug, Parser)]
+#[command(name = "claimtrack", version, about)]
+struct Cli {
+    /// The store file.
+    #[arg(
+        long,
+        global = true,
+        env = "CLAIMTRACK_DB",
+        default_value = "claimtrack.db"
+    )]
+    db: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read articles (files, folders, `-` for stdin) into the store.
+    Ingest(cmd::ingest::Args),
+    /// List stored articles.
+    Articles(cmd::articles::Args),
+    /// Print the quotes and figures of one article (no store needed).
+    Extract(cmd::extract::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() {
+                exit::ERROR
+            } else {
+                exit::OK
+            });
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut ctx = Ctx {
+        db: cli.db,
+        out: &mut out,
+    };
+    let result = match &cli.command {
+        Command::Ingest(a) => cmd::ingest::run(a, &mut ctx),
+        Command::Articles(a) => cmd::articles::run(a, &mut ctx),
+        Command::Extract(a) => cmd::extract::run(a, &mut ctx),
+    };
+    let flushed = out.flush();
+    match result {
+        Ok(code) => {
+            if let Err(e) = flushed {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    eprintln!("claimtrack: <stdout>: {e}");
+                    return ExitCode::from(exit::ERROR);
+                }
+            }
+            ExitCode::from(code)
+        }
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::from(exit::OK)
+        }
+        Err(e) => {
+            eprintln!("claimtrack: {e}");
+            ExitCode::from(exit::ERROR)
+        }
+    }
+}

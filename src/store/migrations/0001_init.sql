@@ -1,0 +1,133 @@
+-- claimtrack store, schema version 1.
+-- Forward-only: never edit a released migration; add the next file instead.
+
+CREATE TABLE outlets (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE articles (
+    id         INTEGER PRIMARY KEY,
+    -- What makes two ingests the same article: the URL, else the file path,
+    -- else (stdin) the text hash.
+    key        TEXT NOT NULL UNIQUE,
+    outlet_id  INTEGER REFERENCES outlets(id),
+    url        TEXT,
+    path       TEXT,
+    title      TEXT,
+    author     TEXT,
+    published  TEXT,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE INDEX articles_outlet ON articles(outlet_id);
+
+CREATE TABLE versions (
+    id          INTEGER PRIMARY KEY,
+    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL,          -- 1, 2, ... per article
+    text        TEXT NOT NULL,
+    hash        TEXT NOT NULL,             -- SHA-256 of text, hex
+    format      TEXT NOT NULL,             -- text | markdown | html
+    words       INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    UNIQUE (article_id, seq)
+);
+CREATE INDEX versions_hash ON versions(hash);
+
+-- Full-text search over article text (external content: versions.text).
+CREATE VIRTUAL TABLE versions_fts USING fts5(text, content='versions', content_rowid='id');
+CREATE TRIGGER versions_ai AFTER INSERT ON versions BEGIN
+    INSERT INTO versions_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER versions_ad AFTER DELETE ON versions BEGIN
+    INSERT INTO versions_fts(versions_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+
+CREATE TABLE speakers (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,                    -- fullest form ("Alexander Bortnikov")
+    kind TEXT NOT NULL,                    -- person | organisation | publication | document | anonymous
+    UNIQUE (name, kind)
+);
+
+CREATE TABLE speaker_aliases (
+    speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+    alias      TEXT NOT NULL,              -- as written ("Gen. Alexander Bortnikov", "Bortnikov")
+    PRIMARY KEY (speaker_id, alias)
+);
+CREATE INDEX speaker_aliases_alias ON speaker_aliases(alias);
+
+CREATE TABLE quotes (
+    id                 INTEGER PRIMARY KEY,
+    version_id         INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+    start              INTEGER NOT NULL,   -- byte offsets into versions.text
+    end                INTEGER NOT NULL,
+    text               TEXT NOT NULL,
+    kind               TEXT NOT NULL,      -- direct | partial | nested | indirect
+    speaker_id         INTEGER REFERENCES speakers(id),
+    speaker_as_written TEXT,
+    speaker_title      TEXT,
+    cue                TEXT,
+    via                TEXT
+);
+CREATE INDEX quotes_version ON quotes(version_id);
+CREATE INDEX quotes_speaker ON quotes(speaker_id);
+
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id');
+CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+
+CREATE TABLE figures (
+    id         INTEGER PRIMARY KEY,
+    version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+    start      INTEGER NOT NULL,
+    end        INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    kind       TEXT NOT NULL,              -- money | count | percent | duration | date | year | other
+    value      REAL,
+    high       REAL,
+    unit       TEXT,
+    qualifier  TEXT,
+    counts     TEXT,
+    date       TEXT,
+    linked_to  INTEGER REFERENCES figures(id)
+);
+CREATE INDEX figures_version ON figures(version_id);
+
+-- A claim: one thing said or one fact, as covered by several articles.
+CREATE TABLE claims (
+    id        INTEGER PRIMARY KEY,
+    kind      TEXT NOT NULL,               -- quote | figure
+    summary   TEXT NOT NULL,
+    contested INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE VIRTUAL TABLE claims_fts USING fts5(summary, content='claims', content_rowid='id');
+CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
+    INSERT INTO claims_fts(rowid, summary) VALUES (new.id, new.summary);
+END;
+CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, summary) VALUES ('delete', old.id, old.summary);
+END;
+CREATE TRIGGER claims_au AFTER UPDATE OF summary ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, summary) VALUES ('delete', old.id, old.summary);
+    INSERT INTO claims_fts(rowid, summary) VALUES (new.id, new.summary);
+END;
+
+-- A pair of items from two articles that speak of the same thing.
+CREATE TABLE matches (
+    id        INTEGER PRIMARY KEY,
+    claim_id  INTEGER REFERENCES claims(id) ON DELETE SET NULL,
+    item_kind TEXT NOT NULL,               -- quote | figure
+    left_id   INTEGER NOT NULL,            -- quotes.id or figures.id
+    right_id  INTEGER NOT NULL,
+    label     TEXT NOT NULL,               -- restates | diverges
+    reasons   TEXT NOT NULL DEFAULT '[]',  -- JSON array: value, qualifier, unit, wording, speaker, speaker_title, attribution
+    score     REAL NOT NULL,
+    UNIQUE (item_kind, left_id, right_id)
+);
+CREATE INDEX matches_claim ON matches(claim_id);

@@ -1,0 +1,374 @@
+//! The SQLite store: opening, schema migrations, and the writes and reads
+//! the commands need. SQL schema lives in `migrations/*.sql`.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::extract::model::Extraction;
+use crate::ingest::meta::Meta;
+
+/// Forward-only migrations; migration `i` takes the schema to version `i + 1`.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// An open claimtrack store.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What ingesting one article did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// A new article, stored as version 1.
+    New,
+    /// A known article with changed text: a new version.
+    Updated,
+    /// A known article with the same text as its latest version: nothing stored.
+    Unchanged,
+}
+
+/// An article ready to store: its text and what is known about it.
+#[derive(Debug, Clone)]
+pub struct NewVersion<'a> {
+    /// What identifies the article across ingests.
+    pub key: &'a str,
+    pub path: Option<&'a str>,
+    pub meta: &'a Meta,
+    pub text: &'a str,
+    pub hash: &'a str,
+    pub format: &'a str,
+    pub words: i64,
+}
+
+/// One row of the article listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleRow {
+    pub id: i64,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub path: Option<String>,
+    pub versions: i64,
+    pub words: i64,
+}
+
+impl Store {
+    /// Open the store at `path`, creating it if it does not exist, and bring
+    /// its schema up to date. A store from a newer claimtrack is refused
+    /// before anything is written to it.
+    pub fn open(path: &Path) -> Result<Store> {
+        let store_err = |reason: String| Error::Store {
+            path: path.to_path_buf(),
+            reason,
+        };
+        if path.is_dir() {
+            return Err(store_err("is a folder, not a store file".into()));
+        }
+        let conn = Connection::open(path).map_err(|e| store_err(describe(&e)))?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(|e| store_err(describe(&e)))?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| store_err(describe(&e)))?;
+        if version > SCHEMA_VERSION {
+            return Err(store_err(format!(
+                "store schema version {version} is newer than this claimtrack understands \
+                 ({SCHEMA_VERSION}); upgrade claimtrack"
+            )));
+        }
+        if version > 0 {
+            let ours: i64 = conn
+                .query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE name = 'versions'",
+                    [],
+                    |r| r.get(0),
+                )
+                .map_err(|e| store_err(describe(&e)))?;
+            if ours == 0 {
+                return Err(store_err(
+                    "is a SQLite database but not a claimtrack store".into(),
+                ));
+            }
+        } else {
+            let tables: i64 = conn
+                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+                .map_err(|e| store_err(describe(&e)))?;
+            if tables > 0 {
+                return Err(store_err(
+                    "is a SQLite database but not a claimtrack store".into(),
+                ));
+            }
+        }
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+        )
+        .map_err(|e| store_err(describe(&e)))?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store
+            .migrate(version)
+            .map_err(|e| store_err(describe_err(&e)))?;
+        Ok(store)
+    }
+
+    /// Open an existing store; a missing file is an error, not a new store.
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(Error::Store {
+                path: path.to_path_buf(),
+                reason: "no store here (run `claimtrack ingest` first, or give --db)".into(),
+            });
+        }
+        Store::open(path)
+    }
+
+    fn migrate(&mut self, from: i64) -> Result<()> {
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", i as i64 + 1)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Where the store lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The underlying connection, for read queries in commands.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Store one article version and its extraction in one transaction:
+    /// either all of it lands or none of it.
+    pub fn save(&mut self, v: &NewVersion, extraction: &Extraction) -> Result<(Outcome, i64)> {
+        let tx = self.conn.transaction()?;
+        let existing: Option<(i64, String, i64)> = tx
+            .query_row(
+                "SELECT a.id, v.hash, v.seq FROM articles a
+                 JOIN versions v ON v.article_id = a.id
+                 WHERE a.key = ?1 ORDER BY v.seq DESC LIMIT 1",
+                [v.key],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let outlet_id = match &v.meta.outlet {
+            Some(name) => Some(outlet_id(&tx, name)?),
+            None => None,
+        };
+        let (outcome, article_id, seq) = match existing {
+            Some((id, hash, _)) if hash == v.hash => return Ok((Outcome::Unchanged, id)),
+            Some((id, _, seq)) => {
+                // Metadata given now fills or corrects what was stored.
+                tx.execute(
+                    "UPDATE articles SET
+                        outlet_id = coalesce(?2, outlet_id), url = coalesce(?3, url),
+                        path = coalesce(?4, path), title = coalesce(?5, title),
+                        author = coalesce(?6, author), published = coalesce(?7, published)
+                     WHERE id = ?1",
+                    params![
+                        id,
+                        outlet_id,
+                        v.meta.url,
+                        v.path,
+                        v.meta.title,
+                        v.meta.author,
+                        v.meta.published
+                    ],
+                )?;
+                (Outcome::Updated, id, seq + 1)
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO articles (key, outlet_id, url, path, title, author, published)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![
+                        v.key,
+                        outlet_id,
+                        v.meta.url,
+                        v.path,
+                        v.meta.title,
+                        v.meta.author,
+                        v.meta.published
+                    ],
+                )?;
+                (Outcome::New, tx.last_insert_rowid(), 1)
+            }
+        };
+        tx.execute(
+            "INSERT INTO versions (article_id, seq, text, hash, format, words)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![article_id, seq, v.text, v.hash, v.format, v.words],
+        )?;
+        let version_id = tx.last_insert_rowid();
+        save_extraction(&tx, version_id, extraction)?;
+        tx.commit()?;
+        Ok((outcome, article_id))
+    }
+
+    /// Every article with its latest version's word count.
+    pub fn articles(&self) -> Result<Vec<ArticleRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id, o.name, a.title, a.published, a.url, a.path,
+                    (SELECT count(*) FROM versions v WHERE v.article_id = a.id),
+                    (SELECT v.words FROM versions v WHERE v.article_id = a.id
+                     ORDER BY v.seq DESC LIMIT 1)
+             FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
+             ORDER BY a.id",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(ArticleRow {
+                    id: r.get(0)?,
+                    outlet: r.get(1)?,
+                    title: r.get(2)?,
+                    published: r.get(3)?,
+                    url: r.get(4)?,
+                    path: r.get(5)?,
+                    versions: r.get(6)?,
+                    words: r.get::<_, Option<i64>>(7)?.unwrap_or(0),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+}
+
+fn outlet_id(tx: &Transaction, name: &str) -> Result<i64> {
+    tx.execute("INSERT OR IGNORE INTO outlets (name) VALUES (?1)", [name])?;
+    Ok(
+        tx.query_row("SELECT id FROM outlets WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
+/// Write the quotes, speakers (with aliases) and figures of one version.
+fn save_extraction(tx: &Transaction, version_id: i64, x: &Extraction) -> Result<()> {
+    let mut speaker_insert = tx.prepare_cached(
+        "INSERT INTO speakers (name, kind) VALUES (?1, ?2)
+         ON CONFLICT (name, kind) DO UPDATE SET name = name RETURNING id",
+    )?;
+    let mut alias_insert = tx.prepare_cached(
+        "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES (?1, ?2)",
+    )?;
+    let mut quote_insert = tx.prepare_cached(
+        "INSERT INTO quotes (version_id, start, end, text, kind, speaker_id,
+                             speaker_as_written, speaker_title, cue, via)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for q in &x.quotes {
+        let speaker_id: Option<i64> = match &q.speaker {
+            Some(name) => {
+                let kind = q.speaker_kind.map_or("person", kind_name);
+                let id: i64 = speaker_insert.query_row(params![name, kind], |r| r.get(0))?;
+                alias_insert.execute(params![id, name])?;
+                if let Some(w) = &q.speaker_as_written {
+                    alias_insert.execute(params![id, w])?;
+                }
+                Some(id)
+            }
+            None => None,
+        };
+        quote_insert.execute(params![
+            version_id,
+            q.start as i64,
+            q.end as i64,
+            q.text,
+            enum_name(&q.kind),
+            speaker_id,
+            q.speaker_as_written,
+            q.speaker_title,
+            q.cue,
+            q.via
+        ])?;
+    }
+    let mut figure_insert = tx.prepare_cached(
+        "INSERT INTO figures (version_id, start, end, text, kind, value, high, unit,
+                              qualifier, counts, date, linked_to)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    let mut ids: Vec<i64> = Vec::with_capacity(x.figures.len());
+    for f in &x.figures {
+        let linked = f.linked_to.and_then(|i| ids.get(i).copied());
+        figure_insert.execute(params![
+            version_id,
+            f.start as i64,
+            f.end as i64,
+            f.text,
+            enum_name(&f.kind),
+            f.value,
+            f.high,
+            f.unit,
+            f.qualifier,
+            f.counts,
+            f.date,
+            linked
+        ])?;
+        ids.push(tx.last_insert_rowid());
+    }
+    Ok(())
+}
+
+fn kind_name(k: crate::extract::model::SpeakerKind) -> &'static str {
+    use crate::extract::model::SpeakerKind::*;
+    match k {
+        Person => "person",
+        Organisation => "organisation",
+        Publication => "publication",
+        Document => "document",
+        Anonymous => "anonymous",
+    }
+}
+
+/// The serde name of a unit-like enum ("direct", "money").
+pub fn enum_name<T: Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// A one-line description of an SQLite error for people.
+fn describe(e: &rusqlite::Error) -> String {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => "not a SQLite database".into(),
+        Some(rusqlite::ErrorCode::ReadOnly) => "store is read-only".into(),
+        Some(rusqlite::ErrorCode::CannotOpen) => "cannot open the store file".into(),
+        Some(rusqlite::ErrorCode::DatabaseBusy) => {
+            "store is busy (locked by another process)".into()
+        }
+        _ => e.to_string(),
+    }
+}
+
+fn describe_err(e: &Error) -> String {
+    match e {
+        Error::Sql(s) => describe(s),
+        other => other.to_string(),
+    }
+}
+
+/// Describe a store error for people, naming the store file.
+pub fn store_error(path: &Path, e: Error) -> Error {
+    match e {
+        Error::Sql(s) => Error::Store {
+            path: path.to_path_buf(),
+            reason: describe(&s),
+        },
+        other => other,
+    }
+}
