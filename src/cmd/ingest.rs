@@ -107,7 +107,7 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         finish(args, ctx, &summary)?;
         return Ok(exit::PROBLEMS);
     }
-    let mut store = Store::open(&ctx.db)?;
+    let mut store = Store::open_writable(&ctx.db)?;
     let bar = progress(inputs.len());
     for input in &inputs {
         let name = input.display();

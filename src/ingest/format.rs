@@ -141,8 +141,16 @@ fn markdown_to_text(raw: &str) -> (String, Meta) {
         if is_boilerplate_line(&text) || is_rule(text.trim()) {
             continue;
         }
-        out.push_str(text.trim_end());
+        let text = text.trim_end();
+        // One blank line between paragraphs, however many the markup left.
+        if text.is_empty() && (out.is_empty() || out.ends_with("\n\n")) {
+            continue;
+        }
+        out.push_str(text);
         out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
     }
     (out, meta)
 }
@@ -220,14 +228,24 @@ struct TextSink {
 
 impl TextSink {
     fn push(&mut self, s: &str) {
-        for word in s.split_whitespace() {
-            if !self.para.is_empty() {
+        if s.starts_with(char::is_whitespace) {
+            self.space();
+        }
+        for (i, word) in s.split_whitespace().enumerate() {
+            if i > 0 {
                 self.para.push(' ');
             }
             self.para.push_str(word);
         }
-        // Keep a space between adjacent strings split only by inline tags.
-        if s.ends_with(char::is_whitespace) && !self.para.is_empty() && !self.para.ends_with(' ') {
+        // Words split only by inline tags ("<b>para</b>graph") stay joined;
+        // whitespace at either end of a string keeps them apart.
+        if s.ends_with(char::is_whitespace) {
+            self.space();
+        }
+    }
+
+    fn space(&mut self) {
+        if !self.para.is_empty() && !self.para.ends_with(' ') {
             self.para.push(' ');
         }
     }
@@ -433,7 +451,7 @@ mod tests {
         assert_eq!(meta.title.as_deref(), Some("The Head"));
         assert_eq!(
             text,
-            "The Head\n\nBold and em with a link and $45 million.\n\n\n"
+            "The Head\n\nBold and em with a link and $45 million.\n"
         );
     }
 

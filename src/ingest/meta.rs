@@ -91,25 +91,26 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// in the first lines, a "By Name" byline, a date on a line of its own
 /// near the top.
 pub fn infer(text: &str) -> Meta {
-    let mut meta = Meta::default();
-    meta.url = URL_LINE
+    let url = URL_LINE
         .captures(text)
         .or_else(|| URL_NEXT_LINE.captures(text))
         .map(|c| c[1].to_string());
     let head: String = text.lines().take(40).collect::<Vec<_>>().join("\n");
-    meta.author = BYLINE.captures(&head).map(|c| c[1].to_string());
-    meta.published = DATE_LINE
-        .captures(&head)
-        .and_then(|c| normalise_date(&c[1]));
-    meta.title = text
-        .lines()
-        .map(|l| l.trim().trim_start_matches('#').trim())
-        .filter(|l| !l.is_empty())
-        .take(3)
-        .find(|l| looks_like_headline(l))
-        .map(str::to_string);
-    meta.outlet = meta.url.as_deref().and_then(host_of);
-    meta
+    Meta {
+        outlet: url.as_deref().and_then(host_of),
+        url,
+        title: text
+            .lines()
+            .map(|l| l.trim().trim_start_matches('#').trim())
+            .filter(|l| !l.is_empty())
+            .take(3)
+            .find(|l| looks_like_headline(l))
+            .map(str::to_string),
+        published: DATE_LINE
+            .captures(&head)
+            .and_then(|c| normalise_date(&c[1])),
+        author: BYLINE.captures(&head).map(|c| c[1].to_string()),
+    }
 }
 
 /// A headline: short, several words, not ending like a sentence.

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -20,6 +20,7 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    read_only: bool,
 }
 
 /// What ingesting one article did.
@@ -72,7 +73,15 @@ impl Store {
         if path.is_dir() {
             return Err(store_err("is a folder, not a store file".into()));
         }
-        let conn = Connection::open(path).map_err(|e| store_err(describe(&e)))?;
+        // Honour a read-only store file even for users (root) whom the OS
+        // would let write it anyway.
+        let read_only = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
+        let flags = if read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        } else {
+            OpenFlags::default()
+        };
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| store_err(describe(&e)))?;
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(|e| store_err(describe(&e)))?;
         let version: i64 = conn
@@ -107,6 +116,18 @@ impl Store {
                 ));
             }
         }
+        if read_only {
+            if version < SCHEMA_VERSION {
+                return Err(store_err(
+                    "store is read-only and needs a schema upgrade; make it writable once".into(),
+                ));
+            }
+            return Ok(Store {
+                conn,
+                path: path.to_path_buf(),
+                read_only,
+            });
+        }
         conn.execute_batch(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
         )
@@ -114,6 +135,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            read_only,
         };
         store
             .migrate(version)
@@ -140,6 +162,19 @@ impl Store {
             tx.commit()?;
         }
         Ok(())
+    }
+
+    /// Open the store for writing: as [`Store::open`], but a read-only
+    /// store file is an error.
+    pub fn open_writable(path: &Path) -> Result<Store> {
+        let store = Store::open(path)?;
+        if store.read_only {
+            return Err(Error::Store {
+                path: path.to_path_buf(),
+                reason: "store is read-only".into(),
+            });
+        }
+        Ok(store)
     }
 
     /// Where the store lives.

@@ -1,0 +1,6 @@
+//! Integration tests: drive the real `claimtrack` binary over real files in
+//! a fresh temporary folder per test.
+
+mod articles;
+mod ingest;
+mod util;
