@@ -109,7 +109,11 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
     }
     let mut store = Store::open_writable(&ctx.db)?;
     let bar = progress(inputs.len());
+    let mut batch = Batch::new();
     for input in &inputs {
+        batch
+            .maybe_commit(&mut store)
+            .map_err(|e| store::store_error(&ctx.db, e))?;
         let name = input.display();
         bar.set_message(name.clone());
         let result = ingest::load(input, &opts).and_then(|art| {
@@ -155,12 +159,16 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
                 });
                 if fatal {
                     bar.finish_and_clear();
+                    let _ = store.commit_batch();
                     finish(args, ctx, &summary)?;
                     return Ok(exit::ERROR);
                 }
             }
         }
     }
+    store
+        .commit_batch()
+        .map_err(|e| store::store_error(&ctx.db, e))?;
     bar.finish_and_clear();
     finish(args, ctx, &summary)?;
     Ok(if summary.failed > 0 {
@@ -182,6 +190,35 @@ fn finish(args: &Args, ctx: &mut Ctx, s: &Summary) -> Result<()> {
             s.new, s.updated, s.unchanged, s.failed
         ),
     )
+}
+
+/// When to commit: after this many articles or this long, whichever comes
+/// first, so other processes waiting on the store are not held up long.
+struct Batch {
+    started: std::time::Instant,
+    count: usize,
+}
+
+impl Batch {
+    const MAX_ARTICLES: usize = 500;
+    const MAX_TIME: std::time::Duration = std::time::Duration::from_millis(500);
+
+    fn new() -> Batch {
+        Batch {
+            started: std::time::Instant::now(),
+            count: 0,
+        }
+    }
+
+    /// Commit the open batch when it is full, then make sure one is open.
+    fn maybe_commit(&mut self, store: &mut Store) -> Result<()> {
+        if self.count >= Self::MAX_ARTICLES || self.started.elapsed() >= Self::MAX_TIME {
+            store.commit_batch()?;
+            *self = Batch::new();
+        }
+        self.count += 1;
+        store.begin_batch()
+    }
 }
 
 /// A progress bar on stderr for more than a handful of files, only when

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -21,6 +21,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     read_only: bool,
+    /// Versions saved in the open batch, not yet in the FTS5 indexes.
+    pending_fts: Vec<i64>,
 }
 
 /// What ingesting one article did.
@@ -126,6 +128,7 @@ impl Store {
                 conn,
                 path: path.to_path_buf(),
                 read_only,
+                pending_fts: Vec::new(),
             });
         }
         conn.execute_batch(
@@ -136,6 +139,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             read_only,
+            pending_fts: Vec::new(),
         };
         store
             .migrate(version)
@@ -187,10 +191,79 @@ impl Store {
         &self.conn
     }
 
-    /// Store one article version and its extraction in one transaction:
-    /// either all of it lands or none of it.
+    /// Start a batch: articles saved until [`Store::commit_batch`] land in
+    /// one transaction, each inside its own savepoint. Committing many
+    /// articles at once keeps SQLite (and its FTS5 index) from flushing per
+    /// article; a crash loses the open batch whole, never half an article.
+    pub fn begin_batch(&mut self) -> Result<()> {
+        if self.conn.is_autocommit() {
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        }
+        Ok(())
+    }
+
+    /// Commit the open batch, if any.
+    pub fn commit_batch(&mut self) -> Result<()> {
+        if !self.conn.is_autocommit() {
+            self.index_pending()?;
+            self.conn.execute_batch("COMMIT")?;
+        }
+        Ok(())
+    }
+
+    /// Add the versions saved since the last commit (and their quotes) to
+    /// the full-text indexes. Done once per batch, outside the per-article
+    /// savepoints: FTS5 flushes its in-memory index at every savepoint
+    /// release, which would cost a segment write per article.
+    fn index_pending(&mut self) -> Result<()> {
+        if self.pending_fts.is_empty() {
+            return Ok(());
+        }
+        let mut ids = std::mem::take(&mut self.pending_fts);
+        ids.sort_unstable();
+        let (lo, hi) = (ids[0], ids[ids.len() - 1]);
+        // Version ids are assigned in increasing order, and only this
+        // connection writes inside the open transaction: the range is the batch.
+        self.conn.execute(
+            "INSERT INTO versions_fts (rowid, text)
+             SELECT id, text FROM versions WHERE id BETWEEN ?1 AND ?2",
+            [lo, hi],
+        )?;
+        self.conn.execute(
+            "INSERT INTO quotes_fts (rowid, text)
+             SELECT id, text FROM quotes WHERE version_id BETWEEN ?1 AND ?2",
+            [lo, hi],
+        )?;
+        Ok(())
+    }
+
+    /// Store one article version and its extraction atomically: either all
+    /// of it lands or none of it. Inside a batch this is a savepoint;
+    /// otherwise a transaction of its own.
     pub fn save(&mut self, v: &NewVersion, extraction: &Extraction) -> Result<(Outcome, i64)> {
-        let tx = self.conn.transaction()?;
+        let own_transaction = self.conn.is_autocommit();
+        if own_transaction {
+            self.begin_batch()?;
+        }
+        let result = self.save_in_savepoint(v, extraction);
+        if own_transaction {
+            match &result {
+                Ok(_) => self.commit_batch()?,
+                Err(_) => {
+                    self.pending_fts.clear();
+                    self.conn.execute_batch("ROLLBACK")?;
+                }
+            }
+        }
+        result
+    }
+
+    fn save_in_savepoint(
+        &mut self,
+        v: &NewVersion,
+        extraction: &Extraction,
+    ) -> Result<(Outcome, i64)> {
+        let tx = self.conn.savepoint()?;
         let existing: Option<(i64, String, i64)> = tx
             .query_row(
                 "SELECT a.id, v.hash, v.seq FROM articles a
@@ -251,6 +324,7 @@ impl Store {
         let version_id = tx.last_insert_rowid();
         save_extraction(&tx, version_id, extraction)?;
         tx.commit()?;
+        self.pending_fts.push(version_id);
         Ok((outcome, article_id))
     }
 
@@ -282,7 +356,7 @@ impl Store {
     }
 }
 
-fn outlet_id(tx: &Transaction, name: &str) -> Result<i64> {
+fn outlet_id(tx: &Connection, name: &str) -> Result<i64> {
     tx.execute("INSERT OR IGNORE INTO outlets (name) VALUES (?1)", [name])?;
     Ok(
         tx.query_row("SELECT id FROM outlets WHERE name = ?1", [name], |r| {
@@ -292,7 +366,7 @@ fn outlet_id(tx: &Transaction, name: &str) -> Result<i64> {
 }
 
 /// Write the quotes, speakers (with aliases) and figures of one version.
-fn save_extraction(tx: &Transaction, version_id: i64, x: &Extraction) -> Result<()> {
+fn save_extraction(tx: &Connection, version_id: i64, x: &Extraction) -> Result<()> {
     let mut speaker_insert = tx.prepare_cached(
         "INSERT INTO speakers (name, kind) VALUES (?1, ?2)
          ON CONFLICT (name, kind) DO UPDATE SET name = name RETURNING id",

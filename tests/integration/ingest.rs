@@ -31,6 +31,16 @@ fn seeds_go_in_once() {
     assert_eq!(j["unchanged"], 5);
     assert_eq!(j["new"], 0);
     assert_eq!(counts(&dir), (5, 5));
+    // Every version is in the full-text index.
+    let conn = rusqlite::Connection::open(dir.db()).unwrap();
+    let hits: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM versions_fts WHERE versions_fts MATCH 'Bortnikov'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(hits, 3);
 }
 
 #[test]

@@ -35,10 +35,9 @@ CREATE TABLE versions (
 CREATE INDEX versions_hash ON versions(hash);
 
 -- Full-text search over article text (external content: versions.text).
+-- Rows are added by the application when it commits a batch of articles
+-- (one FTS5 flush per batch, not per article); deletes are kept in step here.
 CREATE VIRTUAL TABLE versions_fts USING fts5(text, content='versions', content_rowid='id');
-CREATE TRIGGER versions_ai AFTER INSERT ON versions BEGIN
-    INSERT INTO versions_fts(rowid, text) VALUES (new.id, new.text);
-END;
 CREATE TRIGGER versions_ad AFTER DELETE ON versions BEGIN
     INSERT INTO versions_fts(versions_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
@@ -73,10 +72,8 @@ CREATE TABLE quotes (
 CREATE INDEX quotes_version ON quotes(version_id);
 CREATE INDEX quotes_speaker ON quotes(speaker_id);
 
+-- Full-text search over quotes; rows added with their version's batch.
 CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id');
-CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
-    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
-END;
 CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
     INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
