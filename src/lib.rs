@@ -6,6 +6,7 @@
 
 pub mod cmd;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod report;

@@ -34,6 +34,16 @@ enum Command {
     Articles(cmd::articles::Args),
     /// Print the quotes and figures of one article (no store needed).
     Extract(cmd::extract::Args),
+    /// List stored quotes.
+    Quotes(cmd::quotes::Args),
+    /// List stored figures.
+    Figures(cmd::figures::Args),
+    /// List speakers and the names they are written as.
+    Speakers(cmd::speakers::Args),
+    /// Full-text search over stored quotes.
+    Search(cmd::search::Args),
+    /// Score extraction against the hand-checked expectations in claims/.
+    Eval(cmd::eval::Args),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +68,11 @@ fn main() -> ExitCode {
         Command::Ingest(a) => cmd::ingest::run(a, &mut ctx),
         Command::Articles(a) => cmd::articles::run(a, &mut ctx),
         Command::Extract(a) => cmd::extract::run(a, &mut ctx),
+        Command::Quotes(a) => cmd::quotes::run(a, &mut ctx),
+        Command::Figures(a) => cmd::figures::run(a, &mut ctx),
+        Command::Speakers(a) => cmd::speakers::run(a, &mut ctx),
+        Command::Search(a) => cmd::search::run(a, &mut ctx),
+        Command::Eval(a) => cmd::eval::run(a, &mut ctx),
     };
     let flushed = out.flush();
     match result {

@@ -3,8 +3,13 @@
 //! library and prints.
 
 pub mod articles;
+pub mod eval;
 pub mod extract;
+pub mod figures;
 pub mod ingest;
+pub mod quotes;
+pub mod search;
+pub mod speakers;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -1,0 +1,209 @@
+//! Read queries for the listing commands. Every user-given string is bound
+//! as a parameter, never pasted into SQL.
+
+use rusqlite::params;
+use serde::Serialize;
+
+use super::Store;
+use crate::error::Result;
+
+/// A stored quote with where it appeared.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteRow {
+    pub id: i64,
+    pub article: i64,
+    pub version: i64,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub text: String,
+    pub start: i64,
+    pub end: i64,
+    pub kind: String,
+    pub speaker: Option<String>,
+    pub speaker_as_written: Option<String>,
+    pub speaker_title: Option<String>,
+    pub speaker_kind: Option<String>,
+    pub cue: Option<String>,
+    pub via: Option<String>,
+}
+
+/// A stored figure with where it appeared.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureRow {
+    pub id: i64,
+    pub article: i64,
+    pub version: i64,
+    pub outlet: Option<String>,
+    pub text: String,
+    pub start: i64,
+    pub end: i64,
+    pub kind: String,
+    pub value: Option<f64>,
+    pub high: Option<f64>,
+    pub unit: Option<String>,
+    pub qualifier: Option<String>,
+    pub counts: Option<String>,
+    pub date: Option<String>,
+}
+
+/// A speaker with the names it was written as and how often it is quoted.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpeakerRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub quotes: i64,
+    pub articles: i64,
+}
+
+/// Filters for [`Store::quotes`].
+#[derive(Debug, Clone, Default)]
+pub struct QuoteFilter<'a> {
+    /// Speaker name or any alias containing this (case-insensitive).
+    pub speaker: Option<&'a str>,
+    /// Outlet name containing this (case-insensitive).
+    pub outlet: Option<&'a str>,
+    /// FTS5 match over quote text (already made safe by [`fts_phrase`]).
+    pub fts: Option<&'a str>,
+}
+
+/// Turn free text into an FTS5 query that matches all its words, each as a
+/// literal string: FTS5 operators and punctuation in the input are data.
+pub fn fts_phrase(text: &str) -> Option<String> {
+    let terms: Vec<String> = text
+        .split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// The latest version of each article: listings show current text only.
+const LATEST: &str = "v.seq = (SELECT max(seq) FROM versions WHERE article_id = v.article_id)";
+
+impl Store {
+    /// Quotes in the latest version of each article, in article order.
+    pub fn quotes(&self, f: &QuoteFilter) -> Result<Vec<QuoteRow>> {
+        let sql = format!(
+            "SELECT q.id, a.id, v.seq, o.name, a.title, a.published, q.text, q.start, q.end,
+                    q.kind, s.name, q.speaker_as_written, q.speaker_title, s.kind, q.cue, q.via
+             FROM quotes q
+             JOIN versions v ON v.id = q.version_id
+             JOIN articles a ON a.id = v.article_id
+             LEFT JOIN outlets o ON o.id = a.outlet_id
+             LEFT JOIN speakers s ON s.id = q.speaker_id
+             WHERE {LATEST}
+               AND (?1 IS NULL OR s.name LIKE '%' || ?1 || '%' OR EXISTS (
+                    SELECT 1 FROM speaker_aliases sa WHERE sa.speaker_id = s.id
+                    AND sa.alias LIKE '%' || ?1 || '%'))
+               AND (?2 IS NULL OR o.name LIKE '%' || ?2 || '%')
+               AND (?3 IS NULL OR q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?3))
+             ORDER BY a.id, q.start"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt
+            .query_map(params![f.speaker, f.outlet, f.fts], |r| {
+                Ok(QuoteRow {
+                    id: r.get(0)?,
+                    article: r.get(1)?,
+                    version: r.get(2)?,
+                    outlet: r.get(3)?,
+                    title: r.get(4)?,
+                    published: r.get(5)?,
+                    text: r.get(6)?,
+                    start: r.get(7)?,
+                    end: r.get(8)?,
+                    kind: r.get(9)?,
+                    speaker: r.get(10)?,
+                    speaker_as_written: r.get(11)?,
+                    speaker_title: r.get(12)?,
+                    speaker_kind: r.get(13)?,
+                    cue: r.get(14)?,
+                    via: r.get(15)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Figures in the latest version of each article, optionally of one kind.
+    pub fn figures(&self, kind: Option<&str>) -> Result<Vec<FigureRow>> {
+        let sql = format!(
+            "SELECT f.id, a.id, v.seq, o.name, f.text, f.start, f.end, f.kind, f.value,
+                    f.high, f.unit, f.qualifier, f.counts, f.date
+             FROM figures f
+             JOIN versions v ON v.id = f.version_id
+             JOIN articles a ON a.id = v.article_id
+             LEFT JOIN outlets o ON o.id = a.outlet_id
+             WHERE {LATEST} AND (?1 IS NULL OR f.kind = ?1)
+             ORDER BY a.id, f.start"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt
+            .query_map(params![kind], |r| {
+                Ok(FigureRow {
+                    id: r.get(0)?,
+                    article: r.get(1)?,
+                    version: r.get(2)?,
+                    outlet: r.get(3)?,
+                    text: r.get(4)?,
+                    start: r.get(5)?,
+                    end: r.get(6)?,
+                    kind: r.get(7)?,
+                    value: r.get(8)?,
+                    high: r.get(9)?,
+                    unit: r.get(10)?,
+                    qualifier: r.get(11)?,
+                    counts: r.get(12)?,
+                    date: r.get(13)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Every speaker, most quoted first.
+    pub fn speakers(&self) -> Result<Vec<SpeakerRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, s.name, s.kind,
+                    (SELECT group_concat(alias, char(31)) FROM
+                        (SELECT alias FROM speaker_aliases WHERE speaker_id = s.id
+                         AND alias <> s.name ORDER BY alias)),
+                    count(q.id), count(DISTINCT v.article_id)
+             FROM speakers s
+             LEFT JOIN quotes q ON q.speaker_id = s.id
+             LEFT JOIN versions v ON v.id = q.version_id
+             GROUP BY s.id
+             ORDER BY count(q.id) DESC, s.name",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                let aliases: Option<String> = r.get(3)?;
+                Ok(SpeakerRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    kind: r.get(2)?,
+                    aliases: aliases
+                        .map(|a| a.split('\u{1f}').map(str::to_string).collect())
+                        .unwrap_or_default(),
+                    quotes: r.get(4)?,
+                    articles: r.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_phrase;
+
+    #[test]
+    fn fts_input_is_data() {
+        assert_eq!(fts_phrase("a OR b").unwrap(), r#""a" "OR" "b""#);
+        assert_eq!(fts_phrase(r#"say "hi"*"#).unwrap(), r#""say" """hi""*""#);
+        assert_eq!(fts_phrase("   "), None);
+    }
+}
