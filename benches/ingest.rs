@@ -29,14 +29,21 @@ fn main() {
     let mut store = Store::open(&db).unwrap();
     let opts = Options::default();
     let start = Instant::now();
-    for batch in inputs.chunks(500) {
-        store.begin_batch().unwrap();
-        for input in batch {
-            let art = ingest::load(input, &opts).unwrap();
-            ingest::store(&mut store, &art).unwrap();
+    let mut in_batch = 0;
+    ingest::prepare_all(&inputs, &opts, |_, prepared| {
+        if in_batch == 0 {
+            store.begin_batch()?;
         }
-        store.commit_batch().unwrap();
-    }
+        ingest::store(&mut store, &prepared?)?;
+        in_batch += 1;
+        if in_batch == 500 {
+            store.commit_batch()?;
+            in_batch = 0;
+        }
+        Ok(())
+    })
+    .unwrap();
+    store.commit_batch().unwrap();
     let secs = start.elapsed().as_secs_f64();
     println!(
         "ingest: {n} articles, {:.1} MB in {secs:.2} s = {:.0} articles/s, {:.1} MB/s",

@@ -110,17 +110,20 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
     let mut store = Store::open_writable(&ctx.db)?;
     let bar = progress(inputs.len());
     let mut batch = Batch::new();
-    for input in &inputs {
-        batch
-            .maybe_commit(&mut store)
-            .map_err(|e| store::store_error(&ctx.db, e))?;
+    let mut fatal = false;
+    let quiet = args.quiet || args.json;
+    let db = ctx.db.clone();
+    ingest::prepare_all(&inputs, &opts, |input, prepared| {
         let name = input.display();
         bar.set_message(name.clone());
-        let result = ingest::load(input, &opts).and_then(|art| {
-            for w in &art.warnings {
+        batch
+            .maybe_commit(&mut store)
+            .map_err(|e| store::store_error(&db, e))?;
+        let result = prepared.and_then(|p| {
+            for w in &p.loaded.warnings {
                 bar.suspend(|| eprintln!("claimtrack: warning: {w}"));
             }
-            ingest::store(&mut store, &art).map_err(|e| store::store_error(&ctx.db, e))
+            ingest::store(&mut store, &p).map_err(|e| store::store_error(&db, e))
         });
         bar.inc(1);
         match result {
@@ -130,7 +133,7 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
                     Outcome::Updated => summary.updated += 1,
                     Outcome::Unchanged => summary.unchanged += 1,
                 }
-                if !args.quiet && !args.json {
+                if !quiet {
                     let what = match outcome {
                         Outcome::New => "new",
                         Outcome::Updated => "new version",
@@ -144,12 +147,10 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
                     article: Some(id),
                     error: None,
                 });
+                Ok(())
             }
             Err(e) => {
                 bar.suspend(|| eprintln!("claimtrack: {e}"));
-                // A store that cannot be written fails every article alike:
-                // stop rather than repeat the same error for each.
-                let fatal = matches!(e, Error::Store { .. });
                 summary.failed += 1;
                 summary.items.push(Item {
                     input: name,
@@ -157,14 +158,22 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
                     article: None,
                     error: Some(e.to_string()),
                 });
-                if fatal {
-                    bar.finish_and_clear();
-                    let _ = store.commit_batch();
-                    finish(args, ctx, &summary)?;
-                    return Ok(exit::ERROR);
+                // A store that cannot be written fails every article alike:
+                // stop rather than repeat the same error for each.
+                if matches!(e, Error::Store { .. }) {
+                    fatal = true;
+                    return Err(e);
                 }
+                Ok(())
             }
         }
+    })
+    .or_else(|e| if fatal { Ok(()) } else { Err(e) })?;
+    if fatal {
+        bar.finish_and_clear();
+        let _ = store.commit_batch();
+        finish(args, ctx, &summary)?;
+        return Ok(exit::ERROR);
     }
     store
         .commit_batch()

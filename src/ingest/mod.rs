@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::error::{Error, Result};
-use crate::extract;
+use crate::extract::{self, model::Extraction};
 use crate::store::{NewVersion, Outcome, Store};
 use format::{DecodeProblem, Format};
 use meta::Meta;
@@ -223,10 +223,25 @@ pub fn word_count(text: &str) -> usize {
     text.unicode_words().count()
 }
 
-/// Extract and store one loaded article in one transaction.
-pub fn store(store: &mut Store, article: &Loaded) -> Result<(Outcome, i64)> {
-    let hash = content_hash(&article.text);
-    let path = match &article.input {
+/// An article with everything computed that storing it needs: the CPU
+/// work of ingest, done apart from the store so it can run in parallel.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub loaded: Loaded,
+    /// What identifies the article across ingests: `url:…`, `path:…` or `stdin:…`.
+    pub key: String,
+    /// Canonical file path, for files.
+    pub path: Option<String>,
+    pub hash: String,
+    pub words: usize,
+    pub extraction: Extraction,
+}
+
+/// Read, convert and extract one input.
+pub fn prepare(input: &Input, opts: &Options) -> Result<Prepared> {
+    let loaded = load(input, opts)?;
+    let hash = content_hash(&loaded.text);
+    let path = match &loaded.input {
         Input::File(p) => Some(
             std::fs::canonicalize(p)
                 .unwrap_or_else(|_| p.clone())
@@ -235,20 +250,62 @@ pub fn store(store: &mut Store, article: &Loaded) -> Result<(Outcome, i64)> {
         ),
         Input::Stdin => None,
     };
-    let key = match (&article.meta.url, &path) {
+    let key = match (&loaded.meta.url, &path) {
         (Some(url), _) => format!("url:{url}"),
         (None, Some(p)) => format!("path:{p}"),
         (None, None) => format!("stdin:{hash}"),
     };
-    let extraction = extract::extract(&article.text);
+    Ok(Prepared {
+        extraction: extract::extract(&loaded.text),
+        words: word_count(&loaded.text),
+        loaded,
+        key,
+        path,
+        hash,
+    })
+}
+
+/// Store one prepared article atomically.
+pub fn store(store: &mut Store, p: &Prepared) -> Result<(Outcome, i64)> {
     let version = NewVersion {
-        key: &key,
-        path: path.as_deref(),
-        meta: &article.meta,
-        text: &article.text,
-        hash: &hash,
-        format: article.format.name(),
-        words: word_count(&article.text) as i64,
+        key: &p.key,
+        path: p.path.as_deref(),
+        meta: &p.loaded.meta,
+        text: &p.loaded.text,
+        hash: &p.hash,
+        format: p.loaded.format.name(),
+        words: p.words as i64,
     };
-    store.save(&version, &extraction)
+    store.save(&version, &p.extraction)
+}
+
+/// Prepare `inputs` on all cores and hand each result, in input order, to
+/// `sink` on the calling thread (which owns the store). Preparation runs
+/// ahead of storing by a bounded number of chunks.
+pub fn prepare_all<F>(inputs: &[Input], opts: &Options, mut sink: F) -> Result<()>
+where
+    F: FnMut(&Input, Result<Prepared>) -> Result<()>,
+{
+    use rayon::prelude::*;
+    const CHUNK: usize = 64;
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<Prepared>>>(2);
+        scope.spawn(move || {
+            for chunk in inputs.chunks(CHUNK) {
+                let done: Vec<Result<Prepared>> =
+                    chunk.par_iter().map(|i| prepare(i, opts)).collect();
+                if tx.send(done).is_err() {
+                    return; // the sink stopped early
+                }
+            }
+        });
+        let mut chunks = inputs.chunks(CHUNK);
+        for done in rx {
+            let chunk = chunks.next().unwrap_or_default();
+            for (input, result) in chunk.iter().zip(done) {
+                sink(input, result)?;
+            }
+        }
+        Ok(())
+    })
 }
