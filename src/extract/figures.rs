@@ -1,0 +1,3636 @@
+//! Figure extraction: money, counts, percentages, durations, dates, years
+//! and other clear quantities in English news prose, normalised as described
+//! in `docs/extraction.md`.
+//!
+//! The extractor is a hand-written, single-pass scanner rather than a set of
+//! regular expressions. The text is cut into lines (a figure never spans a
+//! line break); each line is split into tokens (words, numbers, single
+//! symbols) with a note of whether whitespace precedes each one; a parser
+//! then walks the tokens once, left to right, and only does any real work at
+//! tokens that can start a figure (digits, currency symbols, number words,
+//! month names, ISO currency codes). Every rule looks at a bounded number of
+//! neighbouring tokens, so the whole pass is linear in the input size and
+//! allocates only the token buffer (reused across lines) and the output.
+//!
+//! The rules are general rules about English news prose:
+//!
+//! * **money**: a currency symbol or code before the number (`$9.4 million`,
+//!   `€5bn`, `US$3`, `USD 5m`) or a currency word after it (`3 billion
+//!   rubles`, `three billion roubles`, `50 million US dollars`); the value is
+//!   in whole units of the currency (ISO 4217 code in `unit`). A money figure
+//!   that restates the one just before it in another currency, in brackets
+//!   or after "or" (`3 billion rubles ($45 million)`), gets `linked_to`.
+//! * **percent**: `5%`, `5 percent`, `five per cent`, `2 percentage points`.
+//! * **duration**: a number and a time unit (`six months`, `11 years`,
+//!   `40 minutes`), also hyphenated (`two-hour meeting`, `45-year-old`).
+//! * **date**: `October 31, 2016`, `31 October 2016`, `Oct. 31, 2016`,
+//!   `2016-10-31`; month and year (`October 2016`, `July of 2018`).
+//! * **year**: a bare plausible year (`in 2013`, `the 2016 election`),
+//!   decades (`the 1990s`, `mid-1990s`, `'90s`) with the last year in `high`.
+//! * **count**: a number followed by the plural noun phrase it counts (`122
+//!   countries`, `12 Russian military intelligence officials`).
+//! * **other**: a bare number that is clearly a quantity (qualified, scaled,
+//!   comma-grouped, or a `from`/`between` range) but counts nothing named.
+//! * ranges (`2009-11`, `from 2012 to 2017`, `between 10 and 20 people`,
+//!   `$5-10 million`, `5% to 10%`) put the low end in `value` and the high
+//!   end in `high`.
+//! * qualifiers written just before the figure (`nearly`, `more than`, `at
+//!   least`, ...) are part of its text and are given in lower case.
+//!
+//! Not figures: `one` as a pronoun or determiner (`one of the`, `one
+//! source`), ordinals, digits glued to letters or inside URLs and paths
+//! (`G20`, `9/11`, `a73900`), phone-like digit groups, times of day, vague
+//! plurals (`thousands of`, `a number of`), month and day without a year.
+
+use crate::extract::model::{Figure, FigureKind};
+
+/// Extract every figure in `text`, in order of start offset.
+///
+/// Pure and total: never panics, whatever the input (arbitrary Unicode, NUL
+/// bytes, absurdly long digit runs). Every returned figure satisfies
+/// `f.text == text[f.start..f.end]`, with both offsets on char boundaries,
+/// and figures never overlap.
+pub fn figures(text: &str) -> Vec<Figure> {
+    let mut out = Vec::new();
+    let mut toks: Vec<Tok> = Vec::with_capacity(256);
+    let mut pos = 0;
+    while pos < text.len() {
+        toks.clear();
+        pos = lex_chunk(text, pos, &mut toks);
+        if !toks.is_empty() {
+            Parser { text, t: &toks }.run(&mut out);
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Tokens
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum K {
+    /// A run of letters (ASCII or any Unicode alphabetic char).
+    Word,
+    /// Digits, with optional `,ddd` groups and one decimal part.
+    Num,
+    /// Any other single non-space char.
+    Sym(char),
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    s: usize,
+    e: usize,
+    k: K,
+    /// Whitespace (or the start of the chunk) comes right before this token.
+    sp: bool,
+}
+
+/// Past this many tokens in one line, a chunk is cut after the next
+/// sentence-ending mark; past the hard limit, at the next whitespace. This
+/// only bounds the token buffer for pathological single-line inputs.
+const SOFT_MAX_TOKS: usize = 16_384;
+const HARD_MAX_TOKS: usize = 65_536;
+
+/// Tokenise from `pos` to the end of the line (or a chunk limit); returns
+/// where the next chunk starts. Always makes progress.
+fn lex_chunk(text: &str, pos: usize, toks: &mut Vec<Tok>) -> usize {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut i = pos;
+    let mut sp = true;
+    while i < n {
+        let c = b[i];
+        if c == b'\n' {
+            return i + 1;
+        }
+        if c == b' ' || c == b'\t' || c == b'\r' || c == 0x0b || c == 0x0c {
+            if toks.len() >= HARD_MAX_TOKS {
+                return i + 1;
+            }
+            sp = true;
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let e = lex_num(b, i);
+            toks.push(Tok {
+                s: i,
+                e,
+                k: K::Num,
+                sp,
+            });
+            sp = false;
+            i = e;
+            continue;
+        }
+        if c.is_ascii_alphabetic() {
+            let e = lex_word(text, i + 1);
+            toks.push(Tok {
+                s: i,
+                e,
+                k: K::Word,
+                sp,
+            });
+            sp = false;
+            i = e;
+            continue;
+        }
+        if c < 0x80 {
+            toks.push(Tok {
+                s: i,
+                e: i + 1,
+                k: K::Sym(c as char),
+                sp,
+            });
+            sp = false;
+            i += 1;
+            if toks.len() >= SOFT_MAX_TOKS && matches!(c, b'.' | b'!' | b'?' | b';') {
+                return i;
+            }
+            continue;
+        }
+        // Non-ASCII: `i` is always on a char boundary here.
+        let ch = match text.get(i..).and_then(|s| s.chars().next()) {
+            Some(ch) => ch,
+            None => return n,
+        };
+        let len = ch.len_utf8();
+        if matches!(ch, '\u{2028}' | '\u{2029}' | '\u{85}') {
+            return i + len;
+        }
+        if ch.is_whitespace() {
+            if toks.len() >= HARD_MAX_TOKS {
+                return i + len;
+            }
+            sp = true;
+            i += len;
+            continue;
+        }
+        if ch.is_alphabetic() {
+            let e = lex_word(text, i + len);
+            toks.push(Tok {
+                s: i,
+                e,
+                k: K::Word,
+                sp,
+            });
+        } else {
+            toks.push(Tok {
+                s: i,
+                e: i + len,
+                k: K::Sym(ch),
+                sp,
+            });
+        }
+        sp = false;
+        i = toks.last().map_or(i + len, |t| t.e);
+    }
+    n
+}
+
+/// End of a word whose remaining letters start at `i`.
+fn lex_word(text: &str, mut i: usize) -> usize {
+    let b = text.as_bytes();
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphabetic() {
+            i += 1;
+        } else if c >= 0x80 {
+            match text.get(i..).and_then(|s| s.chars().next()) {
+                Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// End of a number starting at digit `i`: `\d+`, or `\d{1,3}(,\d{3})+`, then
+/// an optional `.\d+`.
+fn lex_num(b: &[u8], i: usize) -> usize {
+    let n = b.len();
+    let mut e = i;
+    while e < n && b[e].is_ascii_digit() {
+        e += 1;
+    }
+    if e - i <= 3 {
+        while e + 4 <= n
+            && b[e] == b','
+            && b[e + 1].is_ascii_digit()
+            && b[e + 2].is_ascii_digit()
+            && b[e + 3].is_ascii_digit()
+            && (e + 4 == n || !b[e + 4].is_ascii_digit())
+        {
+            e += 4;
+        }
+    }
+    if e + 1 < n && b[e] == b'.' && b[e + 1].is_ascii_digit() {
+        e += 1;
+        while e < n && b[e].is_ascii_digit() {
+            e += 1;
+        }
+    }
+    e
+}
+
+/// The parsed digits of a `Num` token.
+#[derive(Clone, Copy, Debug)]
+struct NumInfo {
+    /// All significant digits as an integer.
+    mant: u64,
+    /// How many of them follow the decimal point.
+    frac: u32,
+    /// Digits before the decimal point.
+    int_digits: usize,
+    commas: bool,
+    /// More than one digit and a leading zero before any decimal point
+    /// (`007`, `0100`): an identifier, not a quantity.
+    lead0: bool,
+}
+
+impl NumInfo {
+    /// Digits only: no commas, no decimals.
+    fn plain(&self) -> bool {
+        !self.commas && self.frac == 0
+    }
+
+    /// The value times `10^exp`, exact for ordinary inputs.
+    fn value(&self, exp: i32) -> f64 {
+        let m = self.mant as f64;
+        let d = exp - self.frac as i32;
+        if d >= 0 {
+            m * 10f64.powi(d)
+        } else {
+            m / 10f64.powi(-d)
+        }
+    }
+}
+
+/// Parse a number token; `None` when it has more than 18 digits (such a
+/// string is an identifier or junk, never a figure in prose).
+fn num_info(s: &str) -> Option<NumInfo> {
+    let b = s.as_bytes();
+    let mut mant: u64 = 0;
+    let mut digits = 0usize;
+    let mut frac = 0u32;
+    let mut int_digits = 0usize;
+    let mut commas = false;
+    let mut after_point = false;
+    for &c in b {
+        match c {
+            b'0'..=b'9' => {
+                digits += 1;
+                if digits > 18 {
+                    return None;
+                }
+                mant = mant * 10 + u64::from(c - b'0');
+                if after_point {
+                    frac += 1;
+                } else {
+                    int_digits += 1;
+                }
+            }
+            b',' => commas = true,
+            b'.' => after_point = true,
+            _ => return None,
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    let lead0 = int_digits > 1 && b[0] == b'0';
+    Some(NumInfo {
+        mant,
+        frac,
+        int_digits,
+        commas,
+        lead0,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Lexicon
+// ---------------------------------------------------------------------------
+
+/// A lower-cased ASCII copy of a short word, on the stack.
+#[derive(Clone, Copy)]
+struct Low {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl Low {
+    const EMPTY: Low = Low {
+        buf: [0; 16],
+        len: 0,
+    };
+
+    fn of(s: &str) -> Low {
+        let b = s.as_bytes();
+        if b.len() > 16 || !b.is_ascii() {
+            return Low::EMPTY;
+        }
+        let mut l = Low {
+            buf: [0; 16],
+            len: b.len(),
+        };
+        for (d, c) in l.buf.iter_mut().zip(b) {
+            *d = c.to_ascii_lowercase();
+        }
+        l
+    }
+
+    fn b(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Nw {
+    /// 0..=9
+    Unit(u8),
+    /// 10..=19
+    Teen(u8),
+    /// 20, 30, ... 90
+    Tens(u8),
+    Hundred,
+    /// thousand, million, billion, trillion (power of ten).
+    Scale(i32),
+    Dozen,
+}
+
+fn number_word(w: &[u8]) -> Option<Nw> {
+    Some(match w {
+        b"zero" => Nw::Unit(0),
+        b"one" => Nw::Unit(1),
+        b"two" => Nw::Unit(2),
+        b"three" => Nw::Unit(3),
+        b"four" => Nw::Unit(4),
+        b"five" => Nw::Unit(5),
+        b"six" => Nw::Unit(6),
+        b"seven" => Nw::Unit(7),
+        b"eight" => Nw::Unit(8),
+        b"nine" => Nw::Unit(9),
+        b"ten" => Nw::Teen(10),
+        b"eleven" => Nw::Teen(11),
+        b"twelve" => Nw::Teen(12),
+        b"thirteen" => Nw::Teen(13),
+        b"fourteen" => Nw::Teen(14),
+        b"fifteen" => Nw::Teen(15),
+        b"sixteen" => Nw::Teen(16),
+        b"seventeen" => Nw::Teen(17),
+        b"eighteen" => Nw::Teen(18),
+        b"nineteen" => Nw::Teen(19),
+        b"twenty" => Nw::Tens(20),
+        b"thirty" => Nw::Tens(30),
+        b"forty" | b"fourty" => Nw::Tens(40),
+        b"fifty" => Nw::Tens(50),
+        b"sixty" => Nw::Tens(60),
+        b"seventy" => Nw::Tens(70),
+        b"eighty" => Nw::Tens(80),
+        b"ninety" => Nw::Tens(90),
+        b"hundred" => Nw::Hundred,
+        b"thousand" => Nw::Scale(3),
+        b"million" => Nw::Scale(6),
+        b"billion" => Nw::Scale(9),
+        b"trillion" => Nw::Scale(12),
+        b"dozen" => Nw::Dozen,
+        _ => return None,
+    })
+}
+
+/// A scale word written after digits with a space (`3 billion`, `5 bn`).
+fn spaced_scale(w: &[u8]) -> Option<i32> {
+    Some(match w {
+        b"thousand" => 3,
+        b"million" | b"mn" | b"mln" => 6,
+        b"billion" | b"bn" | b"bln" => 9,
+        b"trillion" | b"tn" | b"trn" => 12,
+        b"lakh" => 5,
+        b"crore" => 7,
+        _ => return None,
+    })
+}
+
+/// A scale abbreviation glued to digits (`5bn`, `$3m`). The one-letter
+/// forms (`m`, `k`, `b`) are "weak": they only count next to a currency,
+/// since `50m` alone may well be fifty metres.
+fn glued_scale(w: &[u8]) -> Option<(i32, bool)> {
+    Some(match w {
+        b"bn" | b"bln" => (9, false),
+        b"mn" | b"mln" => (6, false),
+        b"tn" | b"trn" => (12, false),
+        b"m" => (6, true),
+        b"b" => (9, true),
+        b"k" => (3, true),
+        _ => return None,
+    })
+}
+
+fn currency_sym(c: char) -> Option<&'static str> {
+    Some(match c {
+        '$' => "USD",
+        '€' => "EUR",
+        '£' => "GBP",
+        '¥' => "JPY",
+        '₽' => "RUB",
+        '₹' => "INR",
+        '₩' => "KRW",
+        '₺' => "TRY",
+        '₴' => "UAH",
+        '₪' => "ILS",
+        '₦' => "NGN",
+        _ => return None,
+    })
+}
+
+/// Letters written glued before `$`: `US$`, `A$`, `HK$` ...
+fn dollar_prefix(raw: &str) -> Option<&'static str> {
+    Some(match raw {
+        "US" | "U.S." => "USD",
+        "A" | "AU" => "AUD",
+        "C" | "CA" | "CAN" => "CAD",
+        "HK" => "HKD",
+        "NZ" => "NZD",
+        "S" | "SG" => "SGD",
+        "R" => "BRL",
+        "MX" => "MXN",
+        "NT" => "TWD",
+        _ => return None,
+    })
+}
+
+/// ISO 4217 codes, upper case exactly as written.
+fn iso_code(raw: &str) -> Option<&'static str> {
+    Some(match raw {
+        "USD" => "USD",
+        "EUR" => "EUR",
+        "GBP" => "GBP",
+        "RUB" => "RUB",
+        "CNY" | "RMB" => "CNY",
+        "JPY" => "JPY",
+        "INR" => "INR",
+        "CHF" => "CHF",
+        "CAD" => "CAD",
+        "AUD" => "AUD",
+        "UAH" => "UAH",
+        "TRY" => "TRY",
+        "KRW" => "KRW",
+        "BRL" => "BRL",
+        "MXN" => "MXN",
+        "HKD" => "HKD",
+        "SGD" => "SGD",
+        "NZD" => "NZD",
+        "SEK" => "SEK",
+        "NOK" => "NOK",
+        "DKK" => "DKK",
+        "PLN" => "PLN",
+        "ZAR" => "ZAR",
+        "ILS" => "ILS",
+        "SAR" => "SAR",
+        "AED" => "AED",
+        "NGN" => "NGN",
+        "PKR" => "PKR",
+        "EGP" => "EGP",
+        _ => return None,
+    })
+}
+
+/// Currency words written after the number. `pounds` and `won` are handled
+/// by the caller because they are ambiguous (weight; the verb).
+fn currency_word(w: &[u8]) -> Option<&'static str> {
+    Some(match w {
+        b"dollar" | b"dollars" => "USD",
+        b"euro" | b"euros" => "EUR",
+        b"sterling" => "GBP",
+        b"ruble" | b"rubles" | b"rouble" | b"roubles" => "RUB",
+        b"yuan" | b"renminbi" => "CNY",
+        b"yen" => "JPY",
+        b"rupee" | b"rupees" => "INR",
+        b"hryvnia" | b"hryvnias" | b"hryvnas" | b"hryvnya" => "UAH",
+        b"franc" | b"francs" => "CHF",
+        b"lira" | b"liras" | b"lire" => "TRY",
+        b"shekel" | b"shekels" => "ILS",
+        b"riyal" | b"riyals" => "SAR",
+        b"dirham" | b"dirhams" => "AED",
+        b"zloty" | b"zlotys" => "PLN",
+        b"naira" => "NGN",
+        b"peso" | b"pesos" => "MXN",
+        b"real" | b"reais" => "BRL",
+        b"rand" => "ZAR",
+        b"krona" | b"kronor" => "SEK",
+        _ => return None,
+    })
+}
+
+/// A word between the number and a currency word that changes or keeps its
+/// code (`Canadian dollars`, `US dollars`, `Swiss francs`).
+fn currency_adjective(raw: &str) -> Option<Option<&'static str>> {
+    Some(match raw {
+        "US" | "American" => Some("USD"),
+        "Canadian" => Some("CAD"),
+        "Australian" => Some("AUD"),
+        "Singapore" | "Singaporean" => Some("SGD"),
+        "Taiwan" | "Taiwanese" => Some("TWD"),
+        "Hong" => Some("HKD"), // "Hong Kong dollars": "Kong" is skipped below
+        "Egyptian" => Some("EGP"),
+        "Pakistani" => Some("PKR"),
+        "British" => Some("GBP"),
+        "Mexican" => Some("MXN"),
+        "Brazilian" => Some("BRL"),
+        "Swiss" | "Russian" | "Chinese" | "Japanese" | "Indian" | "Ukrainian" | "Turkish"
+        | "Israeli" | "Saudi" | "Polish" | "Swedish" | "Nigerian" | "South" | "African"
+        | "Korean" => None,
+        _ => return None,
+    })
+}
+
+fn duration_unit(w: &[u8]) -> Option<&'static str> {
+    Some(match w {
+        b"year" | b"years" | b"yr" | b"yrs" => "year",
+        b"month" | b"months" => "month",
+        b"week" | b"weeks" => "week",
+        b"day" | b"days" => "day",
+        b"hour" | b"hours" | b"hr" | b"hrs" => "hour",
+        b"minute" | b"minutes" => "minute",
+        b"second" | b"seconds" => "second",
+        b"decade" | b"decades" => "decade",
+        b"century" | b"centuries" => "century",
+        _ => return None,
+    })
+}
+
+/// Month number of a capitalised month name or abbreviation, and whether it
+/// is an abbreviation (which may take a full stop).
+fn month(raw: &str) -> Option<(u32, bool)> {
+    let first = raw.as_bytes().first()?;
+    if !first.is_ascii_uppercase() {
+        return None;
+    }
+    let l = Low::of(raw);
+    Some(match l.b() {
+        b"january" => (1, false),
+        b"february" => (2, false),
+        b"march" => (3, false),
+        b"april" => (4, false),
+        b"may" => (5, false),
+        b"june" => (6, false),
+        b"july" => (7, false),
+        b"august" => (8, false),
+        b"september" => (9, false),
+        b"october" => (10, false),
+        b"november" => (11, false),
+        b"december" => (12, false),
+        b"jan" => (1, true),
+        b"feb" => (2, true),
+        b"mar" => (3, true),
+        b"apr" => (4, true),
+        b"jun" => (6, true),
+        b"jul" => (7, true),
+        b"aug" => (8, true),
+        b"sep" | b"sept" => (9, true),
+        b"oct" => (10, true),
+        b"nov" => (11, true),
+        b"dec" => (12, true),
+        _ => return None,
+    })
+}
+
+fn is_hyphen(c: char) -> bool {
+    c == '-' || c == '‑'
+}
+
+fn days_in_month(m: u32) -> u32 {
+    match m {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Function words, pronouns, auxiliaries and adverbs: these end a counted
+/// noun phrase, and a capitalised one before a number is not a name.
+fn is_stop(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"a" | b"an"
+            | b"the"
+            | b"this"
+            | b"that"
+            | b"these"
+            | b"those"
+            | b"of"
+            | b"in"
+            | b"on"
+            | b"at"
+            | b"to"
+            | b"for"
+            | b"from"
+            | b"by"
+            | b"with"
+            | b"without"
+            | b"within"
+            | b"about"
+            | b"into"
+            | b"onto"
+            | b"over"
+            | b"under"
+            | b"after"
+            | b"before"
+            | b"during"
+            | b"since"
+            | b"until"
+            | b"till"
+            | b"between"
+            | b"among"
+            | b"amongst"
+            | b"against"
+            | b"across"
+            | b"through"
+            | b"throughout"
+            | b"toward"
+            | b"towards"
+            | b"upon"
+            | b"via"
+            | b"per"
+            | b"and"
+            | b"or"
+            | b"but"
+            | b"nor"
+            | b"so"
+            | b"yet"
+            | b"if"
+            | b"then"
+            | b"than"
+            | b"as"
+            | b"because"
+            | b"while"
+            | b"whereas"
+            | b"although"
+            | b"though"
+            | b"when"
+            | b"where"
+            | b"which"
+            | b"who"
+            | b"whom"
+            | b"whose"
+            | b"what"
+            | b"why"
+            | b"how"
+            | b"is"
+            | b"are"
+            | b"was"
+            | b"were"
+            | b"be"
+            | b"been"
+            | b"being"
+            | b"am"
+            | b"has"
+            | b"have"
+            | b"had"
+            | b"having"
+            | b"do"
+            | b"does"
+            | b"did"
+            | b"will"
+            | b"would"
+            | b"shall"
+            | b"should"
+            | b"can"
+            | b"could"
+            | b"may"
+            | b"might"
+            | b"must"
+            | b"not"
+            | b"no"
+            | b"also"
+            | b"more"
+            | b"most"
+            | b"less"
+            | b"least"
+            | b"fewer"
+            | b"each"
+            | b"every"
+            | b"all"
+            | b"both"
+            | b"either"
+            | b"neither"
+            | b"any"
+            | b"some"
+            | b"many"
+            | b"much"
+            | b"few"
+            | b"several"
+            | b"other"
+            | b"others"
+            | b"another"
+            | b"such"
+            | b"own"
+            | b"only"
+            | b"just"
+            | b"very"
+            | b"too"
+            | b"even"
+            | b"still"
+            | b"already"
+            | b"again"
+            | b"ever"
+            | b"never"
+            | b"often"
+            | b"now"
+            | b"here"
+            | b"there"
+            | b"ago"
+            | b"later"
+            | b"earlier"
+            | b"old"
+            | b"said"
+            | b"says"
+            | b"say"
+            | b"according"
+            | b"including"
+            | b"like"
+            | b"it"
+            | b"its"
+            | b"itself"
+            | b"they"
+            | b"them"
+            | b"their"
+            | b"he"
+            | b"him"
+            | b"his"
+            | b"she"
+            | b"her"
+            | b"we"
+            | b"us"
+            | b"our"
+            | b"you"
+            | b"your"
+            | b"i"
+            | b"me"
+            | b"my"
+            | b"nearly"
+            | b"almost"
+            | b"around"
+            | b"roughly"
+            | b"approximately"
+            | b"up"
+            | b"out"
+            | b"off"
+            | b"down"
+            | b"away"
+            | b"back"
+            | b"respectively"
+            | b"total"
+            | b"apiece"
+            | b"altogether"
+            | b"alone"
+            | b"else"
+            | b"instead"
+            | b"today"
+            | b"yesterday"
+            | b"tomorrow"
+            | b"last"
+            | b"next"
+            | b"once"
+            | b"twice"
+            | b"however"
+            | b"thus"
+            | b"hence"
+            | b"therefore"
+            | b"together"
+            | b"well"
+            | b"mostly"
+            | b"mainly"
+            | b"overall"
+            | b"combined"
+            | b"whether"
+            | b"plus"
+            | b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"dr"
+            | b"top"
+    )
+}
+
+/// Lower-case words ending in `s` that are not plural nouns.
+fn not_plural(w: &[u8]) -> bool {
+    if w.ends_with(b"ss") || w.ends_with(b"us") || w.ends_with(b"is") {
+        return true;
+    }
+    matches!(
+        w,
+        b"as"
+            | b"has"
+            | b"was"
+            | b"does"
+            | b"his"
+            | b"hers"
+            | b"its"
+            | b"ours"
+            | b"yours"
+            | b"theirs"
+            | b"yes"
+            | b"always"
+            | b"perhaps"
+            | b"sometimes"
+            | b"whereas"
+            | b"besides"
+            | b"towards"
+            | b"afterwards"
+            | b"backwards"
+            | b"forwards"
+            | b"news"
+            | b"gas"
+            | b"chaos"
+            | b"ethos"
+            | b"lens"
+            | b"alias"
+            | b"atlas"
+            | b"canvas"
+            | b"bias"
+            | b"politics"
+            | b"physics"
+            | b"economics"
+            | b"ethics"
+            | b"mathematics"
+            | b"nowadays"
+            | b"overseas"
+            | b"says"
+            | b"seems"
+            | b"remains"
+            | b"goes"
+            | b"gets"
+            | b"makes"
+            | b"takes"
+            | b"comes"
+            | b"wants"
+            | b"needs"
+            | b"adds"
+            | b"notes"
+            | b"shows"
+            | b"means"
+    )
+}
+
+/// Nouns that count people or things even after a number that looks like a
+/// year (`2000 people`).
+fn strong_count_noun(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"people"
+            | b"persons"
+            | b"men"
+            | b"women"
+            | b"children"
+            | b"kids"
+            | b"soldiers"
+            | b"troops"
+            | b"officers"
+            | b"workers"
+            | b"employees"
+            | b"staff"
+            | b"residents"
+            | b"civilians"
+            | b"users"
+            | b"members"
+            | b"students"
+            | b"patients"
+            | b"deaths"
+            | b"cases"
+            | b"jobs"
+            | b"homes"
+            | b"households"
+            | b"refugees"
+            | b"migrants"
+            | b"protesters"
+            | b"fighters"
+            | b"prisoners"
+            | b"hostages"
+            | b"victims"
+            | b"visitors"
+            | b"passengers"
+            | b"customers"
+            | b"companies"
+            | b"firms"
+            | b"accounts"
+            | b"documents"
+            | b"emails"
+            | b"messages"
+            | b"votes"
+            | b"signatures"
+            | b"delegates"
+            | b"participants"
+            | b"miles"
+            | b"kilometres"
+            | b"kilometers"
+            | b"metres"
+            | b"meters"
+            | b"feet"
+            | b"tons"
+            | b"tonnes"
+            | b"barrels"
+    )
+}
+
+/// Plural nouns that do not end in `s`, and collective nouns counted as is.
+fn irregular_plural(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"people"
+            | b"men"
+            | b"women"
+            | b"children"
+            | b"police"
+            | b"personnel"
+            | b"staff"
+            | b"crew"
+            | b"cattle"
+            | b"sheep"
+            | b"fish"
+            | b"deer"
+            | b"aircraft"
+            | b"data"
+            | b"media"
+            | b"feet"
+            | b"teeth"
+            | b"mice"
+            | b"geese"
+            | b"alumni"
+            | b"bacteria"
+            | b"criteria"
+            | b"phenomena"
+            | b"livestock"
+            | b"spacecraft"
+            | b"militants"
+    )
+}
+
+/// Qualifiers, longest first, as (words, normalised form).
+const QUALIFIERS: &[(&[&[u8]], &str)] = &[
+    (&[b"as", b"many", b"as"], "as many as"),
+    (&[b"as", b"much", b"as"], "as much as"),
+    (&[b"more", b"than"], "more than"),
+    (&[b"at", b"least"], "at least"),
+    (&[b"up", b"to"], "up to"),
+    (&[b"fewer", b"than"], "fewer than"),
+    (&[b"less", b"than"], "less than"),
+    (&[b"at", b"most"], "at most"),
+    (&[b"just", b"over"], "just over"),
+    (&[b"just", b"under"], "just under"),
+    (&[b"nearly"], "nearly"),
+    (&[b"almost"], "almost"),
+    (&[b"over"], "over"),
+    (&[b"some"], "some"),
+    (&[b"about"], "about"),
+    (&[b"around"], "around"),
+    (&[b"roughly"], "roughly"),
+    (&[b"approximately"], "approximately"),
+    (&[b"under"], "under"),
+];
+
+/// Qualifiers that make sense before a year (`around 2005`).
+fn year_qualifier(q: &str) -> bool {
+    matches!(q, "about" | "around" | "roughly" | "approximately")
+}
+
+/// Words before a number from 1000 to 1899 that make it a year.
+fn year_context(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"in"
+            | b"since"
+            | b"by"
+            | b"until"
+            | b"till"
+            | b"from"
+            | b"of"
+            | b"the"
+            | b"year"
+            | b"circa"
+            | b"before"
+            | b"after"
+            | b"during"
+            | b"early"
+            | b"late"
+            | b"mid"
+            | b"summer"
+            | b"winter"
+            | b"spring"
+            | b"autumn"
+            | b"fall"
+            | b"between"
+            | b"back"
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Parser
+// ---------------------------------------------------------------------------
+
+/// A number, digits or words, with any scale word.
+#[derive(Clone, Copy, Debug)]
+struct Amt {
+    /// One past the last token.
+    e: usize,
+    /// The value with its scale applied.
+    val: f64,
+    /// The value before any scale word.
+    raw: f64,
+    /// Power of ten of the scale word, if any.
+    scale: Option<i32>,
+    /// The scale is a one-letter abbreviation (`m`, `k`, `b`).
+    weak: bool,
+    /// Written in words.
+    words: bool,
+    /// Just the word "one".
+    lone_one: bool,
+    /// Plain digits (no commas, no decimals, no scale): their count.
+    plain_digits: Option<usize>,
+    commas: bool,
+}
+
+impl Amt {
+    /// A plain four-digit number from 1000 to 2100.
+    fn year(&self) -> Option<u32> {
+        if self.plain_digits == Some(4) && (1000.0..=2100.0).contains(&self.val) {
+            Some(self.val as u32)
+        } else {
+            None
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Unit {
+    None,
+    Pct,
+    Cur(&'static str),
+    Dur(&'static str),
+}
+
+#[derive(Debug)]
+struct Hit {
+    s: usize,
+    e: usize,
+    kind: FigureKind,
+    value: Option<f64>,
+    high: Option<f64>,
+    unit: Option<&'static str>,
+    qual: Option<&'static str>,
+    counts: Option<(usize, usize)>,
+    date: Option<String>,
+}
+
+enum R {
+    Hit(Hit),
+    /// Tokens up to here are consumed without a figure (a month and day
+    /// with no year).
+    Skip(usize),
+    Miss,
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    t: &'a [Tok],
+}
+
+impl<'a> Parser<'a> {
+    // --- token helpers -----------------------------------------------------
+
+    fn n(&self) -> usize {
+        self.t.len()
+    }
+
+    fn txt(&self, i: usize) -> &'a str {
+        match self.t.get(i) {
+            Some(t) => self.text.get(t.s..t.e).unwrap_or(""),
+            None => "",
+        }
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        matches!(self.t.get(i), Some(t) if t.k == K::Word)
+    }
+
+    fn is_num(&self, i: usize) -> bool {
+        matches!(self.t.get(i), Some(t) if t.k == K::Num)
+    }
+
+    fn sym(&self, i: usize) -> Option<char> {
+        match self.t.get(i) {
+            Some(Tok { k: K::Sym(c), .. }) => Some(*c),
+            _ => None,
+        }
+    }
+
+    /// Token `i` exists and is glued to the token before it.
+    fn adj(&self, i: usize) -> bool {
+        matches!(self.t.get(i), Some(t) if !t.sp)
+    }
+
+    /// Token `i` exists and has whitespace before it.
+    fn spaced(&self, i: usize) -> bool {
+        matches!(self.t.get(i), Some(t) if t.sp)
+    }
+
+    /// Lower-cased word at `i` (empty when not a short ASCII word).
+    fn low(&self, i: usize) -> Low {
+        if self.is_word(i) {
+            Low::of(self.txt(i))
+        } else {
+            Low::EMPTY
+        }
+    }
+
+    fn word_is(&self, i: usize, w: &[u8]) -> bool {
+        self.is_word(i) && self.txt(i).as_bytes().eq_ignore_ascii_case(w)
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.is_word(i)
+            && self
+                .txt(i)
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_uppercase)
+    }
+
+    fn num(&self, i: usize) -> Option<NumInfo> {
+        if self.is_num(i) {
+            num_info(self.txt(i))
+        } else {
+            None
+        }
+    }
+
+    /// A plain number token of 1–2 digits with a value in `lo..=hi`.
+    fn small(&self, i: usize, lo: u64, hi: u64) -> Option<u32> {
+        let n = self.num(i)?;
+        (n.plain() && n.int_digits <= 2 && (lo..=hi).contains(&n.mant)).then_some(n.mant as u32)
+    }
+
+    /// A plain 4-digit year token from 1000 to 2100, with nothing glued
+    /// after it.
+    fn year_tok(&self, i: usize) -> Option<u32> {
+        let n = self.num(i)?;
+        if n.plain()
+            && n.int_digits == 4
+            && (1000..=2100).contains(&n.mant)
+            && !self.right_bad(i + 1, true)
+        {
+            Some(n.mant as u32)
+        } else {
+            None
+        }
+    }
+
+    // --- driver ------------------------------------------------------------
+
+    fn run(&self, out: &mut Vec<Figure>) {
+        let n = self.n();
+        let mut i = 0;
+        let mut floor = 0;
+        while i < n {
+            match self.at(i, floor) {
+                R::Hit(h) if h.e > i => {
+                    i = h.e;
+                    floor = h.e;
+                    self.emit(h, out);
+                }
+                R::Skip(e) if e > i => {
+                    i = e;
+                    floor = e;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    fn at(&self, i: usize, floor: usize) -> R {
+        let t = self.t[i];
+        match t.k {
+            K::Num => match self.date_num_first(i) {
+                R::Miss => self.quantity(i, floor),
+                r => r,
+            },
+            K::Sym(c) => {
+                if currency_sym(c).is_some() {
+                    self.quantity(i, floor)
+                } else if matches!(c, '\'' | '’' | '‘') {
+                    self.short_decade(i)
+                } else {
+                    R::Miss
+                }
+            }
+            K::Word => {
+                let len = t.e - t.s;
+                if len > 13 {
+                    return R::Miss;
+                }
+                let raw = self.txt(i);
+                if let Some((m, abbr)) = month(raw) {
+                    // A capitalised month name only ever starts a date ("May"
+                    // the verb is never followed by a day or a year).
+                    return self.date_month_first(i, m, abbr);
+                }
+                if self.word_trigger(i, raw) {
+                    self.quantity(i, floor)
+                } else if matches!(raw, "a" | "an" | "A" | "An") {
+                    self.a_and_a_half(i, floor)
+                } else {
+                    R::Miss
+                }
+            }
+        }
+    }
+
+    /// Words that can start a number or a money figure.
+    fn word_trigger(&self, i: usize, raw: &str) -> bool {
+        let l = Low::of(raw);
+        let w = l.b();
+        if w.is_empty() {
+            return false;
+        }
+        if number_word(w).is_some() {
+            return true;
+        }
+        if self.sym(i + 1) == Some('$') && self.adj(i + 1) && dollar_prefix(raw).is_some() {
+            return true;
+        }
+        match w {
+            b"a" | b"an" => matches!(
+                number_word(self.low(i + 1).b()),
+                Some(Nw::Hundred | Nw::Scale(_) | Nw::Dozen)
+            ),
+            b"half" => {
+                self.word_is(i + 1, b"a")
+                    && matches!(number_word(self.low(i + 2).b()), Some(Nw::Scale(_)))
+            }
+            _ => {
+                (iso_code(raw).is_some() && self.is_num(i + 1))
+                    || (raw == "Rs" && (self.is_num(i + 1) || self.sym(i + 1) == Some('.')))
+            }
+        }
+    }
+
+    /// "a year and a half", "an hour and a half": a duration of 1.5 units.
+    fn a_and_a_half(&self, i: usize, floor: usize) -> R {
+        let u = match duration_unit(self.low(i + 1).b()) {
+            Some(u) if !self.txt(i + 1).ends_with('s') => u,
+            _ => return R::Miss,
+        };
+        let ok = (i + 1..i + 5).all(|k| self.spaced(k))
+            && self.word_is(i + 2, b"and")
+            && self.word_is(i + 3, b"a")
+            && self.word_is(i + 4, b"half");
+        if !ok || self.right_bad(i + 5, false) {
+            return R::Miss;
+        }
+        let q = self.qualifier(i, floor);
+        R::Hit(Hit {
+            s: q.map_or(i, |q| q.1),
+            e: i + 5,
+            kind: FigureKind::Duration,
+            value: Some(1.5),
+            high: None,
+            unit: Some(u),
+            qual: q.map(|q| q.0),
+            counts: None,
+            date: None,
+        })
+    }
+
+    // --- context checks ------------------------------------------------------
+
+    /// Is the figure token at `i` glued on its left to something that makes
+    /// it part of a name, path, code or another number (`G20`, `/2021`,
+    /// `COVID-19`, `+1`, `No. 5`)?
+    fn left_bad(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        if self.spaced(i) || i >= self.n() {
+            // "No. 5", "no. 5", "Nos. 5": a rank or a label.
+            return self.sym(i - 1) == Some('.')
+                && i >= 2
+                && self.adj(i - 1)
+                && matches!(
+                    self.low(i - 2).b(),
+                    b"no" | b"nos" | b"nr" | b"vol" | b"art" | b"pp" | b"p"
+                );
+        }
+        match self.t[i - 1].k {
+            K::Word | K::Num => true,
+            K::Sym(c) => match c {
+                '/' | ':' | '@' | '_' | '=' | '#' | '+' | '^' | '&' | '.' | ',' | '|' | '<'
+                | '>' | '°' => true,
+                // A hyphen glued to a word or number on its left: "F-16",
+                // "COVID-19", "555-0100"; but "mid-1990s", "pre-2014".
+                '-' | '‑' => {
+                    i >= 2
+                        && self.adj(i - 1)
+                        && match self.t[i - 2].k {
+                            K::Num => true,
+                            K::Word => !matches!(
+                                self.low(i - 2).b(),
+                                b"mid" | b"pre" | b"post" | b"early" | b"late" | b"circa"
+                            ),
+                            K::Sym(_) => false,
+                        }
+                }
+                _ => false,
+            },
+        }
+    }
+
+    /// Is token `i`, glued to the figure's last token, something that makes
+    /// the figure part of a larger code (`9/11`, `1.2.3`, `11:30`, `5km`,
+    /// `10-member`)? `hyphen_word_ok` allows a hyphen compound after it
+    /// (`2016-era`).
+    fn right_bad(&self, i: usize, hyphen_word_ok: bool) -> bool {
+        if !self.adj(i) {
+            return false;
+        }
+        match self.t[i].k {
+            K::Word | K::Num => true,
+            K::Sym(c) => {
+                let next_glued = self.adj(i + 1);
+                let next_word = next_glued && self.is_word(i + 1);
+                let next_num = next_glued && self.is_num(i + 1);
+                match c {
+                    '/' | '@' | '_' | '=' | '^' | '\\' | '°' | '#' => true,
+                    ':' | ',' => next_num,
+                    '.' => next_num || next_word,
+                    '-' | '‑' | '–' => next_num || (next_word && !hyphen_word_ok),
+                    _ => false,
+                }
+            }
+        }
+    }
+
+    /// A capitalised, non-function word right before `i`: the number is part
+    /// of a name (`Section 230`, `Apollo 11`).
+    fn named_left(&self, i: usize) -> bool {
+        if i == 0 || !self.spaced(i) || !self.is_word(i - 1) {
+            return false;
+        }
+        // "Section", "Apollo", but also "iPhone", "eBay".
+        let raw = self.txt(i - 1);
+        if !raw.chars().any(char::is_uppercase) {
+            return false;
+        }
+        let l = self.low(i - 1);
+        !is_stop(l.b()) && number_word(l.b()).is_none()
+    }
+
+    /// A qualifier ending right before token `s`, not reaching below
+    /// `floor`: returns its normalised text and first token.
+    fn qualifier(&self, s: usize, floor: usize) -> Option<(&'static str, usize)> {
+        if !self.spaced(s) {
+            return None;
+        }
+        'outer: for (words, norm) in QUALIFIERS {
+            let k = words.len();
+            if s < floor + k {
+                continue;
+            }
+            let first = s - k;
+            for (j, w) in words.iter().enumerate() {
+                let ti = first + j;
+                if !self.word_is(ti, w) || (j > 0 && !self.spaced(ti)) {
+                    continue 'outer;
+                }
+            }
+            return Some((norm, first));
+        }
+        None
+    }
+
+    /// The lower-case word right before `s` if it is one of `words`.
+    fn prev_word(&self, s: usize, floor: usize, w: &[u8]) -> bool {
+        s > floor && self.spaced(s) && self.word_is(s - 1, w)
+    }
+
+    // --- numbers -------------------------------------------------------------
+
+    fn amount(&self, i: usize) -> Option<Amt> {
+        match self.t.get(i)?.k {
+            K::Num => self.digit_amount(i),
+            K::Word => self.word_amount(i),
+            K::Sym(_) => None,
+        }
+    }
+
+    fn digit_amount(&self, i: usize) -> Option<Amt> {
+        let info = self.num(i)?;
+        if info.lead0 {
+            return None;
+        }
+        let mut e = i + 1;
+        let mut scale = None;
+        let mut weak = false;
+        if self.is_word(e) {
+            let l = self.low(e);
+            if self.adj(e) {
+                if let Some((x, w)) = glued_scale(l.b()) {
+                    scale = Some(x);
+                    weak = w;
+                    e += 1;
+                }
+            } else if let Some(x) = spaced_scale(l.b()) {
+                scale = Some(x);
+                e += 1;
+            }
+        } else if self.sym(e).is_some_and(is_hyphen) && self.adj(e) && self.adj(e + 1) {
+            // "$5.5-billion", "a 2-million-strong army".
+            if let Some(x @ 6..) = spaced_scale(self.low(e + 1).b()) {
+                scale = Some(x);
+                e += 2;
+            }
+        }
+        let raw = info.value(0);
+        let val = info.value(scale.unwrap_or(0));
+        if !val.is_finite() {
+            return None;
+        }
+        Some(Amt {
+            e,
+            val,
+            raw,
+            scale,
+            weak,
+            words: false,
+            lone_one: false,
+            plain_digits: (info.plain() && scale.is_none()).then_some(info.int_digits),
+            commas: info.commas,
+        })
+    }
+
+    /// Spelled-out numbers: "twelve", "forty-two", "two hundred and fifty",
+    /// "three billion", "a million", "half a million", "two dozen".
+    fn word_amount(&self, i: usize) -> Option<Amt> {
+        // A capitalised number word glued to a word before it ("the Big
+        // Three", "Ocean's Eleven") is a name.
+        if self.capitalised(i) && i > 0 && self.is_word(i - 1) {
+            return None;
+        }
+        let first = self.low(i);
+        let n = self.n();
+        // State: 0 start, 1 unit, 2 teen, 3 tens, 4 hundred, 5 scale, 6 dozen.
+        let mut last = 0u8;
+        let mut total = 0f64;
+        let mut cur = 0f64;
+        let mut last_scale = i32::MAX;
+        let mut top_scale = None;
+        let mut k = i;
+        let mut end = i;
+        let mut nwords = 0;
+        match first.b() {
+            b"a" | b"an" => {
+                cur = 1.0;
+                last = 1;
+                k = i + 1;
+            }
+            b"half" => {
+                // "half a million"
+                let s = match number_word(self.low(i + 2).b()) {
+                    Some(Nw::Scale(s)) => s,
+                    _ => return None,
+                };
+                let val = 0.5 * 10f64.powi(s);
+                return Some(Amt {
+                    e: i + 3,
+                    val,
+                    raw: 0.5,
+                    scale: Some(s),
+                    weak: false,
+                    words: true,
+                    lone_one: false,
+                    plain_digits: None,
+                    commas: false,
+                });
+            }
+            _ => {}
+        }
+        while k < n && self.is_word(k) {
+            if k > i && !self.t[k].sp {
+                // Only "forty-two" style hyphenation is allowed, handled below.
+                break;
+            }
+            let w = match number_word(self.low(k).b()) {
+                Some(w) => w,
+                None => {
+                    // "two hundred and fifty"
+                    if self.word_is(k, b"and")
+                        && matches!(last, 4 | 5)
+                        && self.spaced(k + 1)
+                        && matches!(
+                            number_word(self.low(k + 1).b()),
+                            Some(Nw::Unit(1..) | Nw::Teen(_) | Nw::Tens(_))
+                        )
+                    {
+                        k += 1;
+                        continue;
+                    }
+                    break;
+                }
+            };
+            match w {
+                Nw::Unit(u) => {
+                    if !matches!(last, 0 | 3 | 4 | 5) {
+                        break;
+                    }
+                    cur += f64::from(u);
+                    last = 1;
+                }
+                Nw::Teen(u) => {
+                    if !matches!(last, 0 | 4 | 5) {
+                        break;
+                    }
+                    cur += f64::from(u);
+                    last = 2;
+                }
+                Nw::Tens(u) => {
+                    if !matches!(last, 0 | 4 | 5) {
+                        break;
+                    }
+                    cur += f64::from(u);
+                    last = 3;
+                    // "forty-two"
+                    if self.sym(k + 1).is_some_and(|c| c == '-' || c == '‑')
+                        && self.adj(k + 1)
+                        && self.adj(k + 2)
+                        && matches!(number_word(self.low(k + 2).b()), Some(Nw::Unit(1..)))
+                    {
+                        if let Some(Nw::Unit(u2)) = number_word(self.low(k + 2).b()) {
+                            cur += f64::from(u2);
+                            last = 1;
+                            nwords += 1;
+                            end = k + 3;
+                            k += 3;
+                            continue;
+                        }
+                    }
+                }
+                Nw::Hundred => {
+                    if !matches!(last, 1..=3) || cur <= 0.0 || cur >= 100.0 {
+                        break;
+                    }
+                    cur *= 100.0;
+                    last = 4;
+                }
+                Nw::Scale(s) => {
+                    if !matches!(last, 1 | 2 | 3 | 4 | 6) || s >= last_scale || cur <= 0.0 {
+                        break;
+                    }
+                    total += cur * 10f64.powi(s);
+                    cur = 0.0;
+                    last_scale = s;
+                    top_scale.get_or_insert(s);
+                    last = 5;
+                }
+                Nw::Dozen => {
+                    if !matches!(last, 1..=3) || cur <= 0.0 {
+                        break;
+                    }
+                    cur *= 12.0;
+                    last = 6;
+                }
+            }
+            nwords += 1;
+            k += 1;
+            end = k;
+        }
+        if nwords == 0 {
+            return None;
+        }
+        let mut half = 0.0;
+        // "two and a half years"
+        if matches!(last, 1..=3)
+            && total == 0.0
+            && self.word_is(end, b"and")
+            && self.word_is(end + 1, b"a")
+            && self.word_is(end + 2, b"half")
+            && self.spaced(end)
+            && self.spaced(end + 1)
+            && self.spaced(end + 2)
+        {
+            half = 0.5;
+            end += 3;
+        }
+        let val = total + cur + half;
+        let lone_one = nwords == 1 && first.b() == b"one" && half == 0.0;
+        Some(Amt {
+            e: end,
+            val,
+            raw: val,
+            scale: top_scale,
+            weak: false,
+            words: true,
+            lone_one,
+            plain_digits: None,
+            commas: false,
+        })
+    }
+
+    // --- units ---------------------------------------------------------------
+
+    /// The unit right after an amount ending at `k`: percent, currency word
+    /// or symbol, duration. Returns the unit and the token after it.
+    fn unit_at(&self, k: usize, a: &Amt) -> (Unit, usize) {
+        let n = self.n();
+        if k >= n {
+            return (Unit::None, k);
+        }
+        if let Some(c) = self.sym(k) {
+            if c == '%' {
+                return (Unit::Pct, k + 1);
+            }
+            if let Some(code) = currency_sym(c) {
+                // "5€", "5 €" (continental style); not "5 $10" lists.
+                if !self.is_num(k + 1) {
+                    return (Unit::Cur(code), k + 1);
+                }
+            }
+            // "a 50-percent stake".
+            if is_hyphen(c) && self.adj(k) && self.adj(k + 1) && self.word_is(k + 1, b"percent") {
+                return (Unit::Pct, k + 2);
+            }
+            // "two-hour", "45-year-old", "three-day".
+            if (c == '-' || c == '‑') && self.adj(k) && self.adj(k + 1) && self.is_word(k + 1) {
+                if let Some(u) = duration_unit(self.low(k + 1).b()) {
+                    return (Unit::Dur(u), self.old_suffix(k + 2));
+                }
+            }
+            return (Unit::None, k);
+        }
+        if !self.is_word(k) {
+            return (Unit::None, k);
+        }
+        let glued = self.adj(k);
+        let l = self.low(k);
+        let w = l.b();
+        if glued {
+            // "5pc" (British percent).
+            if w == b"pc" && !a.words {
+                return (Unit::Pct, k + 1);
+            }
+            return (Unit::None, k);
+        }
+        match w {
+            b"percent" | b"pct" => return (Unit::Pct, k + 1),
+            b"per" if self.word_is(k + 1, b"cent") && self.spaced(k + 1) => {
+                return (Unit::Pct, k + 2)
+            }
+            b"percentage"
+                if self.spaced(k + 1) && matches!(self.low(k + 1).b(), b"point" | b"points") =>
+            {
+                return (Unit::Pct, k + 2)
+            }
+            _ => {}
+        }
+        if let Some(code) = currency_word(w) {
+            // "real" and "rand" only after a scale: "3 billion real".
+            if !matches!(w, b"real" | b"rand") || a.scale.is_some() {
+                let e = if self.word_is(k + 1, b"sterling") && self.spaced(k + 1) {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                return (Unit::Cur(code), e);
+            }
+        }
+        // "pounds" is money only with a scale or "sterling" (else weight);
+        // "won" only after a scale word ("3 billion won").
+        if matches!(w, b"pound" | b"pounds")
+            && (a.scale.is_some() || self.word_is(k + 1, b"sterling"))
+        {
+            let e = if self.word_is(k + 1, b"sterling") {
+                k + 2
+            } else {
+                k + 1
+            };
+            return (Unit::Cur("GBP"), e);
+        }
+        if w == b"won" && a.scale.is_some() {
+            return (Unit::Cur("KRW"), k + 1);
+        }
+        if let Some(code) = iso_code(self.txt(k)) {
+            return (Unit::Cur(code), k + 1);
+        }
+        if let Some(u) = duration_unit(w) {
+            return (Unit::Dur(u), self.old_suffix(k + 1));
+        }
+        // "50 million US dollars", "3 billion Canadian dollars", "U.S. dollars".
+        if let Some((code, e)) = self.adjective_currency(k) {
+            return (Unit::Cur(code), e);
+        }
+        (Unit::None, k)
+    }
+
+    /// "US dollars", "U.S. dollars", "Hong Kong dollars", "Swiss francs".
+    fn adjective_currency(&self, k: usize) -> Option<(&'static str, usize)> {
+        let raw = self.txt(k);
+        let (adj_code, mut j) =
+            if raw == "U" && self.sym(k + 1) == Some('.') && self.word_is(k + 2, b"S") {
+                // "U.S." = U . S . (the final stop is optional)
+                let mut j = k + 3;
+                if self.sym(j) == Some('.') && self.adj(j) {
+                    j += 1;
+                }
+                (Some("USD"), j)
+            } else {
+                (currency_adjective(raw)?, k + 1)
+            };
+        if raw == "Hong" && self.txt(j) == "Kong" {
+            j += 1;
+        }
+        if raw == "South" && self.txt(j) == "African" {
+            j += 1;
+        }
+        if !self.spaced(j) {
+            return None;
+        }
+        let l = self.low(j);
+        let w = l.b();
+        let base = match w {
+            b"pound" | b"pounds" => Some("GBP"),
+            b"won" => Some("KRW"),
+            _ => currency_word(w),
+        }?;
+        let code = match (adj_code, w) {
+            (Some(c), b"dollar" | b"dollars") => c,
+            (Some("EGP"), b"pound" | b"pounds") => "EGP",
+            (Some("PKR"), b"rupee" | b"rupees") => "PKR",
+            (Some("MXN"), b"peso" | b"pesos") => "MXN",
+            (Some("BRL"), _) => "BRL",
+            (_, b"rand") => "ZAR",
+            _ => base,
+        };
+        Some((code, j + 1))
+    }
+
+    /// Extend a hyphenated duration over a glued "-old" ("45-year-old" is one
+    /// word). A separate "old" is left out ("over 5 years old" gives "over 5
+    /// years"), as in the gold annotations.
+    fn old_suffix(&self, k: usize) -> usize {
+        if self.sym(k).is_some_and(|c| c == '-' || c == '‑')
+            && self.adj(k)
+            && self.adj(k + 1)
+            && self.word_is(k + 1, b"old")
+        {
+            return k + 2;
+        }
+        k
+    }
+
+    // --- counted noun phrase ---------------------------------------------------
+
+    /// The plural noun phrase right after a number at token `k`, as a token
+    /// range ending at its first plural word ("Russian military intelligence
+    /// officials", "people").
+    fn count_np(&self, k: usize) -> Option<(usize, usize)> {
+        if !self.spaced(k) || !self.is_word(k) {
+            return None;
+        }
+        let mut j = k;
+        for _ in 0..5 {
+            if !self.is_word(j) || (j > k && !self.spaced(j)) {
+                return None;
+            }
+            let l = self.low(j);
+            let w = l.b();
+            if is_stop(w)
+                || number_word(w).is_some()
+                || duration_unit(w).is_some()
+                || month(self.txt(j)).is_some()
+            {
+                return None;
+            }
+            if matches!(w, b"am" | b"pm" | b"times") {
+                return None;
+            }
+            // One "word": letters joined by hyphens ("cyber-crime") or an
+            // initialism with stops ("U.S.").
+            let mut last = j;
+            let mut e = j + 1;
+            loop {
+                let hyph = self.sym(e).is_some_and(|c| c == '-' || c == '‑');
+                let hyphen_word = hyph && self.adj(e) && self.adj(e + 1) && self.is_word(e + 1);
+                let initialism = self.sym(e) == Some('.')
+                    && self.adj(e)
+                    && self.txt(last).len() == 1
+                    && self.adj(e + 1)
+                    && self.is_word(e + 1)
+                    && self.txt(e + 1).len() == 1;
+                if hyphen_word || initialism {
+                    last = e + 1;
+                    e += 2;
+                } else {
+                    break;
+                }
+            }
+            if self.txt(last).len() == 1 && self.sym(e) == Some('.') && self.adj(e) && e > j + 1 {
+                e += 1; // the final stop of "U.S."
+            }
+            if self.plural(last) {
+                // "aircraft carriers", "police officers": a non-"s" plural
+                // that is really a modifier of the plural after it.
+                if irregular_plural(self.low(last).b())
+                    && self.spaced(e)
+                    && self.is_word(e)
+                    && !is_stop(self.low(e).b())
+                    && self.txt(e).ends_with('s')
+                    && self.plural(e)
+                {
+                    return Some((k, e + 1));
+                }
+                return Some((k, e));
+            }
+            // An apostrophe or any other glued mark ends the phrase.
+            if self.adj(e) {
+                return None;
+            }
+            j = e;
+        }
+        None
+    }
+
+    fn plural(&self, i: usize) -> bool {
+        let raw = self.txt(i);
+        let b = raw.as_bytes();
+        if b.len() < 2 {
+            return false;
+        }
+        let l = Low::of(raw);
+        let w = l.b();
+        if irregular_plural(w) {
+            return true;
+        }
+        // Ends in a lower-case "s": "officials", "MPs"; not "US", "CBS".
+        if b[b.len() - 1] != b's' {
+            return false;
+        }
+        if b[..b.len() - 1].iter().all(u8::is_ascii_uppercase) {
+            return b.len() >= 3; // "MPs"-like needs an upper-case stem
+        }
+        w.len() >= 3 && !not_plural(w)
+    }
+
+    // --- dates -----------------------------------------------------------------
+
+    /// "October 31, 2016", "Oct. 31, 2016", "October 2016", "July of 2018";
+    /// a month and day without a year is consumed without a figure.
+    fn date_month_first(&self, i: usize, m: u32, abbr: bool) -> R {
+        let mut k = i + 1;
+        if abbr && self.sym(k) == Some('.') && self.adj(k) {
+            k += 1;
+        }
+        if self.word_is(k, b"of") && self.spaced(k + 1) {
+            if let Some(y) = self.year_tok(k + 1) {
+                return R::Hit(self.date_hit(i, k + 2, y, m, None));
+            }
+            return R::Miss;
+        }
+        if !self.spaced(k) || !self.is_num(k) {
+            return R::Miss;
+        }
+        if let Some(y) = self.year_tok(k) {
+            return R::Hit(self.date_hit(i, k + 1, y, m, None));
+        }
+        let d = match self.small(k, 1, u64::from(days_in_month(m))) {
+            Some(d) => d,
+            None => return R::Miss,
+        };
+        let mut e = k + 1;
+        if self.adj(e) && matches!(self.low(e).b(), b"st" | b"nd" | b"rd" | b"th") {
+            e += 1;
+        }
+        // "July 15-16, 2018": a day range, dated by its first day.
+        if self.sym(e).is_some_and(|c| c == '-' || c == '–')
+            && self.adj(e)
+            && self.adj(e + 1)
+            && self.small(e + 1, 1, 31).is_some()
+        {
+            e += 2;
+        }
+        if self.right_bad(e, false) {
+            return R::Miss;
+        }
+        let mut y = e;
+        if self.sym(y) == Some(',') && self.adj(y) {
+            y += 1;
+        }
+        if self.spaced(y) {
+            if let Some(yr) = self.year_tok(y) {
+                return R::Hit(self.date_hit(i, y + 1, yr, m, Some(d)));
+            }
+        }
+        R::Skip(e)
+    }
+
+    /// "31 October 2016", "31st of October, 2016", "2016-10-31"; a day and
+    /// month without a year is consumed without a figure.
+    fn date_num_first(&self, i: usize) -> R {
+        if self.left_bad(i) {
+            return R::Miss;
+        }
+        // ISO 8601.
+        if let Some(y) = self.year_tok_raw(i) {
+            if self.sym(i + 1) == Some('-')
+                && self.adj(i + 1)
+                && self.adj(i + 2)
+                && self.txt(i + 2).len() == 2
+                && self.sym(i + 3) == Some('-')
+                && self.adj(i + 3)
+                && self.adj(i + 4)
+                && self.txt(i + 4).len() == 2
+            {
+                if let (Some(m), Some(d)) = (self.small(i + 2, 1, 12), self.small(i + 4, 1, 31)) {
+                    if d <= days_in_month(m) && !self.right_bad(i + 5, false) {
+                        return R::Hit(self.date_hit(i, i + 5, y, m, Some(d)));
+                    }
+                }
+                return R::Miss;
+            }
+            return R::Miss;
+        }
+        let d = match self.small(i, 1, 31) {
+            Some(d) => d,
+            None => return R::Miss,
+        };
+        let mut k = i + 1;
+        if self.adj(k) && matches!(self.low(k).b(), b"st" | b"nd" | b"rd" | b"th") {
+            k += 1;
+        }
+        if self.word_is(k, b"of") && self.spaced(k) {
+            k += 1;
+        }
+        if !self.spaced(k) || !self.is_word(k) {
+            return R::Miss;
+        }
+        let (m, abbr) = match month(self.txt(k)) {
+            Some(x) => x,
+            None => return R::Miss,
+        };
+        if d > days_in_month(m) {
+            return R::Miss;
+        }
+        let mut e = k + 1;
+        if abbr && self.sym(e) == Some('.') && self.adj(e) {
+            e += 1;
+        }
+        let mut y = e;
+        if self.sym(y) == Some(',') && self.adj(y) {
+            y += 1;
+        }
+        if self.spaced(y) {
+            if let Some(yr) = self.year_tok(y) {
+                return R::Hit(self.date_hit(i, y + 1, yr, m, Some(d)));
+            }
+        }
+        R::Skip(e)
+    }
+
+    /// A plain 4-digit year token (no right-context check).
+    fn year_tok_raw(&self, i: usize) -> Option<u32> {
+        let n = self.num(i)?;
+        (n.plain() && n.int_digits == 4 && (1000..=2100).contains(&n.mant)).then_some(n.mant as u32)
+    }
+
+    fn date_hit(&self, s: usize, e: usize, y: u32, m: u32, d: Option<u32>) -> Hit {
+        let date = match d {
+            Some(d) => format!("{y:04}-{m:02}-{d:02}"),
+            None => format!("{y:04}-{m:02}"),
+        };
+        Hit {
+            s,
+            e,
+            kind: FigureKind::Date,
+            value: None,
+            high: None,
+            unit: None,
+            qual: None,
+            counts: None,
+            date: Some(date),
+        }
+    }
+
+    /// "'90s", "’60s": a decade written with two digits.
+    fn short_decade(&self, i: usize) -> R {
+        if i > 0 && !self.t[i].sp && !matches!(self.sym(i - 1), Some('-' | '(' | '“' | '"')) {
+            return R::Miss;
+        }
+        let n = match self.num(i + 1) {
+            Some(n) if self.adj(i + 1) && n.plain() && n.int_digits == 2 && n.mant % 10 == 0 => n,
+            _ => return R::Miss,
+        };
+        if !(self.adj(i + 2) && self.txt(i + 2) == "s") || self.right_bad(i + 3, true) {
+            return R::Miss;
+        }
+        let y = if n.mant >= 30 {
+            1900 + n.mant
+        } else {
+            2000 + n.mant
+        } as f64;
+        R::Hit(Hit {
+            s: i,
+            e: i + 3,
+            kind: FigureKind::Year,
+            value: Some(y),
+            high: Some(y + 9.0),
+            unit: None,
+            qual: None,
+            counts: None,
+            date: None,
+        })
+    }
+
+    // --- quantities ----------------------------------------------------------------
+
+    /// A currency prefix at `i`: the code and the token where the number
+    /// starts.
+    fn prefix_currency(&self, i: usize) -> (Option<&'static str>, usize) {
+        let Some(tok) = self.t.get(i) else {
+            return (None, i);
+        };
+        match tok.k {
+            K::Sym(c) => match currency_sym(c) {
+                Some(code) if self.is_num(i + 1) => (Some(code), i + 1),
+                // "$US2 billion", "$A3m" (Australian style).
+                Some(_)
+                    if c == '$'
+                        && self.adj(i + 1)
+                        && self.adj(i + 2)
+                        && self.is_num(i + 2)
+                        && dollar_prefix(self.txt(i + 1)).is_some() =>
+                {
+                    (dollar_prefix(self.txt(i + 1)), i + 2)
+                }
+                _ => (None, i),
+            },
+            K::Word => {
+                let raw = self.txt(i);
+                if self.sym(i + 1) == Some('$') && self.adj(i + 1) && self.is_num(i + 2) {
+                    if let Some(code) = dollar_prefix(raw) {
+                        return (Some(code), i + 2);
+                    }
+                }
+                if let Some(code) = iso_code(raw) {
+                    if self.is_num(i + 1) {
+                        return (Some(code), i + 1);
+                    }
+                }
+                if raw == "Rs" {
+                    let j = if self.sym(i + 1) == Some('.') && self.adj(i + 1) {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    if self.is_num(j) {
+                        return (Some("INR"), j);
+                    }
+                }
+                (None, i)
+            }
+            K::Num => (None, i),
+        }
+    }
+
+    /// A range connector after token `k-1`: returns the token after it.
+    fn connector(&self, k: usize, between: bool, a1: &Amt) -> Option<usize> {
+        match self.t.get(k)?.k {
+            K::Sym(c) => {
+                let dash = c == '-' || c == '‑';
+                let en = c == '–';
+                // "10-20" glued; "10–20" or "10 – 20" with an en dash;
+                // "2009 - 2011" with a spaced hyphen between two years.
+                let spaced_years = dash
+                    && self.spaced(k)
+                    && self.spaced(k + 1)
+                    && a1.year().is_some()
+                    && self.year_tok_raw(k + 1).is_some();
+                if (dash && self.adj(k) && self.adj(k + 1))
+                    || (en && self.adj(k) == self.adj(k + 1))
+                    || spaced_years
+                {
+                    Some(k + 1)
+                } else {
+                    None
+                }
+            }
+            K::Word => {
+                if !self.spaced(k) || !self.spaced(k + 1) {
+                    return None;
+                }
+                let l = self.low(k);
+                match l.b() {
+                    b"to" => Some(k + 1),
+                    b"and" if between => Some(k + 1),
+                    b"through" | b"until" | b"till" if a1.year().is_some() => Some(k + 1),
+                    _ => None,
+                }
+            }
+            K::Num => None,
+        }
+    }
+
+    /// The second amount of a range after a connector ending before `m`,
+    /// with an optional repeated currency prefix.
+    fn second_amount(
+        &self,
+        m: usize,
+        cur: Option<&'static str>,
+        a1: &Amt,
+    ) -> Option<(Amt, Option<&'static str>)> {
+        let (c2, j) = self.prefix_currency(m);
+        if c2.is_some() && cur.is_some() && c2 != cur {
+            return None;
+        }
+        if c2.is_some() && cur.is_none() {
+            return None;
+        }
+        // "2009-11", "1990–91": a year range with a two-digit end.
+        if let Some(y) = a1.year() {
+            if c2.is_none() && self.adj(m) && self.txt(m).len() == 2 {
+                let nn = self.small(m, 0, 99)?;
+                let hi = y / 100 * 100 + nn;
+                if hi <= y {
+                    return None;
+                }
+                return Some((
+                    Amt {
+                        e: m + 1,
+                        val: f64::from(hi),
+                        raw: f64::from(hi),
+                        scale: None,
+                        weak: false,
+                        words: false,
+                        lone_one: false,
+                        plain_digits: Some(4),
+                        commas: false,
+                    },
+                    c2,
+                ));
+            }
+        }
+        let a2 = self.amount(j)?;
+        if a2.words != a1.words && !(a2.words && a2.scale.is_some()) && !a1.words {
+            // "5 to ten" mixes styles: not a range.
+            return None;
+        }
+        Some((a2, c2))
+    }
+
+    fn quantity(&self, i: usize, floor: usize) -> R {
+        let (cur0, j) = self.prefix_currency(i);
+        if self.t[i].k != K::Num && cur0.is_none() && self.t[i].k != K::Word {
+            return R::Miss;
+        }
+        if self.left_bad(i) {
+            return R::Miss;
+        }
+        let a1 = match self.amount(j) {
+            Some(a) => a,
+            None => return R::Miss,
+        };
+        if cur0.is_some() && a1.words {
+            return R::Miss;
+        }
+        // "mid-1990s", "mid-2016": the prefix is part of the figure.
+        let mut start = i;
+        if cur0.is_none()
+            && i >= floor + 2
+            && self.sym(i - 1).is_some_and(|c| c == '-' || c == '‑')
+            && self.adj(i)
+            && self.adj(i - 1)
+            && self.word_is(i - 2, b"mid")
+        {
+            start = i - 2;
+        }
+
+        // Decades: "1990s", "1990's".
+        if cur0.is_none() {
+            if let Some(y) = a1.year() {
+                let glued_s = self.adj(a1.e) && self.txt(a1.e) == "s";
+                let apos_s = self.sym(a1.e).is_some_and(|c| c == '\'' || c == '’')
+                    && self.adj(a1.e)
+                    && self.adj(a1.e + 1)
+                    && self.txt(a1.e + 1) == "s";
+                // "2016's" with a non-round year is a possessive, not a decade.
+                if glued_s || (apos_s && y % 10 == 0) {
+                    let e = if glued_s { a1.e + 1 } else { a1.e + 2 };
+                    if y % 10 != 0 || self.right_bad(e, true) {
+                        return R::Miss;
+                    }
+                    return R::Hit(Hit {
+                        s: start,
+                        e,
+                        kind: FigureKind::Year,
+                        value: Some(f64::from(y)),
+                        high: Some(f64::from(y + 9)),
+                        unit: None,
+                        qual: None,
+                        counts: None,
+                        date: None,
+                    });
+                }
+            }
+        }
+
+        let between = self.prev_word(start, floor, b"between");
+        let from = self.prev_word(start, floor, b"from");
+        let (u1, k1) = self.unit_at(a1.e, &a1);
+
+        // Range, shared unit: "5-10%", "$5-10 million", "from 2012 to 2017",
+        // "between 10 and 20 people".
+        let mut range: Option<(Amt, Unit, usize)> = None;
+        if u1 == Unit::None {
+            if let Some(m) = self.connector(a1.e, between, &a1) {
+                if let Some((a2, _)) = self.second_amount(m, cur0, &a1) {
+                    let (u2, k2) = self.unit_at(a2.e, &a2);
+                    range = Some((a2, u2, k2));
+                }
+            }
+        } else if let Some(m) = self.connector(k1, between, &a1) {
+            // Range, unit repeated: "5% to 10%", "$5 million to $10 million".
+            if let Some((a2, _)) = self.second_amount(m, cur0, &a1) {
+                let (u2, k2) = self.unit_at(a2.e, &a2);
+                if u2 == u1 || (cur0.is_some() && u2 == Unit::None) {
+                    range = Some((a2, u1, k2));
+                }
+            }
+        }
+        if let Some((a2, u2, k2)) = range {
+            if let Some(h) = self.range_hit(start, floor, &a1, &a2, cur0, u2, k2, between || from) {
+                return R::Hit(h);
+            }
+        }
+
+        // A number glued to a hyphen and a number that is not a range
+        // (phone numbers, scores, codes) is nothing.
+        if self.sym(a1.e).is_some_and(|c| c == '-' || c == '‑')
+            && self.adj(a1.e)
+            && self.adj(a1.e + 1)
+            && self.is_num(a1.e + 1)
+        {
+            return R::Miss;
+        }
+
+        let q = self.qualifier(start, floor);
+        let mut hit = Hit {
+            s: start,
+            e: k1,
+            kind: FigureKind::Other,
+            value: Some(a1.val),
+            high: None,
+            unit: None,
+            qual: None,
+            counts: None,
+            date: None,
+        };
+        match u1 {
+            Unit::Pct => {
+                hit.kind = FigureKind::Percent;
+                hit.unit = Some("%");
+            }
+            Unit::Cur(c) => {
+                hit.kind = FigureKind::Money;
+                hit.unit = Some(cur0.unwrap_or(c));
+            }
+            Unit::Dur(u) => {
+                if a1.lone_one && matches!(u, "day" | "second") && self.t[k1 - 1].sp {
+                    // "one day" (some day), "one second" (a moment) are idioms.
+                    return R::Miss;
+                }
+                hit.kind = FigureKind::Duration;
+                hit.unit = Some(u);
+            }
+            Unit::None => {
+                if let Some(c) = cur0 {
+                    hit.kind = FigureKind::Money;
+                    hit.unit = Some(c);
+                } else {
+                    // A one-letter scale with no currency counts only with a plural
+                    // noun after it ("1.2m visitors", not "the 50m sprint").
+                    if a1.lone_one || (a1.weak && self.count_np(a1.e).is_none()) {
+                        return R::Miss;
+                    }
+                    return self.bare(a1, start, floor, q, hit);
+                }
+            }
+        }
+        if self.right_bad(hit.e, true) {
+            return R::Miss;
+        }
+        if let Some((qs, qi)) = q {
+            hit.qual = Some(qs);
+            hit.s = qi;
+        }
+        R::Hit(hit)
+    }
+
+    /// A number with no unit: year, count, other, or nothing.
+    fn bare(
+        &self,
+        a1: Amt,
+        start: usize,
+        floor: usize,
+        q: Option<(&'static str, usize)>,
+        mut hit: Hit,
+    ) -> R {
+        let np = self.count_np(a1.e);
+        let named = self.named_left(start);
+        if let Some(y) = a1.year() {
+            let year_like_q = q.is_some_and(|(qs, _)| year_qualifier(qs));
+            // "over 2016 and 2017", "up to 2020": prepositions, not qualifiers,
+            // unless a counted noun follows.
+            let prep_q = q.is_some_and(|(qs, _)| matches!(qs, "over" | "under" | "up to"));
+            let qty_q = q.is_some() && !year_like_q && !(prep_q && np.is_none());
+            let strong = np.is_some_and(|(_, e)| strong_count_noun(self.low(e - 1).b()));
+            let as_year = if y >= 1900 {
+                !(strong || qty_q)
+            } else {
+                np.is_none() && !qty_q && self.year_context_before(start, floor)
+            };
+            if as_year {
+                if self.right_bad(a1.e, true) {
+                    return R::Miss;
+                }
+                hit.kind = FigureKind::Year;
+                hit.e = a1.e;
+                if let Some((qs, qi)) = q.filter(|_| year_like_q && y >= 1900) {
+                    hit.qual = Some(qs);
+                    hit.s = qi;
+                }
+                return R::Hit(hit);
+            }
+        }
+        if self.right_bad(a1.e, false) {
+            return R::Miss;
+        }
+        let np = np.or_else(|| {
+            if named || a1.val < 2.0 || a1.year().is_some() {
+                None
+            } else {
+                self.partitive(a1.e)
+            }
+        });
+        if let Some((s, e)) = np {
+            // "Section 230 protections" is a name; a count of one is
+            // singular and never reaches here except as junk ("1 people").
+            if named || a1.val == 1.0 {
+                return R::Miss;
+            }
+            hit.kind = FigureKind::Count;
+            hit.counts = Some((s, e));
+            hit.e = e;
+        } else {
+            // Clearly a quantity even without a noun: qualified ("some
+            // 250"), scaled ("3 million"), or comma-grouped ("2,000").
+            // Anything else ("the 9.4 figure", "Republicans won 222") is
+            // too likely to be a label, a score or an age.
+            let clear = (q.is_some() || a1.scale.is_some() || a1.commas) && a1.val > 1.0;
+            if !clear || named {
+                return R::Miss;
+            }
+            hit.kind = FigureKind::Other;
+            hit.e = a1.e;
+        }
+        if let Some((qs, qi)) = q {
+            hit.qual = Some(qs);
+            hit.s = qi;
+        }
+        R::Hit(hit)
+    }
+
+    /// "two of those charged", "five of the victims": a count of a group
+    /// named after "of" and a determiner; returns the token range from the
+    /// determiner on. Not after "one" (handled by the caller) and not when
+    /// the group is itself counted ("nine of the 12 jurors").
+    fn partitive(&self, k: usize) -> Option<(usize, usize)> {
+        if !self.word_is(k, b"of") || !self.spaced(k) || !self.spaced(k + 1) {
+            return None;
+        }
+        let d = k + 1;
+        match self.low(d).b() {
+            b"those" | b"these" => {
+                if let Some((_, e)) = self.count_np(d + 1) {
+                    return Some((d, e));
+                }
+                // "those charged", "those arrested": one more word.
+                let w = self.low(d + 1);
+                if self.spaced(d + 1)
+                    && !w.b().is_empty()
+                    && !is_stop(w.b())
+                    && !self.capitalised(d + 1)
+                {
+                    return Some((d, d + 2));
+                }
+                None
+            }
+            b"the" | b"its" | b"their" | b"our" | b"his" | b"her" | b"my" | b"your" => {
+                self.count_np(d + 1).map(|(_, e)| (d, e))
+            }
+            _ => None,
+        }
+    }
+
+    fn year_context_before(&self, s: usize, floor: usize) -> bool {
+        if s <= floor {
+            return false;
+        }
+        if self.sym(s - 1) == Some('(') {
+            return true;
+        }
+        // "1812, 1813 and 1815": a list continuing from a year.
+        let after_year = s >= 2 && self.year_tok_raw(s - 2).is_some();
+        if after_year && (self.sym(s - 1) == Some(',') || self.word_is(s - 1, b"or")) {
+            return true;
+        }
+        let l = self.low(s - 1);
+        match l.b() {
+            b"and" | b"to" => after_year,
+            w => year_context(w),
+        }
+    }
+
+    /// Build the hit for a range, or `None` when it is not a valid one.
+    #[allow(clippy::too_many_arguments)]
+    fn range_hit(
+        &self,
+        start: usize,
+        floor: usize,
+        a1: &Amt,
+        a2: &Amt,
+        cur0: Option<&'static str>,
+        u: Unit,
+        k2: usize,
+        framed: bool,
+    ) -> Option<Hit> {
+        // Year ranges: both ends plain years (or a two-digit end).
+        let y1 = a1.year();
+        let y2 = a2.year();
+        let mut lo = a1.val;
+        let hi = a2.val;
+        let mut s = start;
+        if framed {
+            s = start - 1;
+        }
+        if let (Some(y1), Some(y2)) = (y1, y2) {
+            if cur0.is_none() && u == Unit::None {
+                if y2 <= y1 || self.right_bad(a2.e, true) {
+                    return None;
+                }
+                return Some(Hit {
+                    s,
+                    e: a2.e,
+                    kind: FigureKind::Year,
+                    value: Some(f64::from(y1)),
+                    high: Some(f64::from(y2)),
+                    unit: None,
+                    qual: None,
+                    counts: None,
+                    date: None,
+                });
+            }
+        }
+        // A year-looking first number only ranges with another year.
+        if y1.is_some_and(|y| y >= 1900) && y2.is_none() {
+            return None;
+        }
+        if a1.weak && cur0.is_none() || a2.weak && cur0.is_none() {
+            return None;
+        }
+        // "$5-10 million": the scale of the high end carries to the low end.
+        if a1.scale.is_none() && a2.scale.is_some() && a1.raw < a2.raw {
+            lo = a1.raw * 10f64.powi(a2.scale.unwrap_or(0));
+        }
+        if hi <= lo || !lo.is_finite() {
+            return None;
+        }
+        let mut hit = Hit {
+            s,
+            e: k2,
+            kind: FigureKind::Other,
+            value: Some(lo),
+            high: Some(hi),
+            unit: None,
+            qual: None,
+            counts: None,
+            date: None,
+        };
+        match u {
+            Unit::Pct => {
+                hit.kind = FigureKind::Percent;
+                hit.unit = Some("%");
+            }
+            Unit::Cur(c) => {
+                hit.kind = FigureKind::Money;
+                hit.unit = Some(cur0.unwrap_or(c));
+            }
+            Unit::Dur(d) => {
+                hit.kind = FigureKind::Duration;
+                hit.unit = Some(d);
+            }
+            Unit::None => {
+                if let Some(c) = cur0 {
+                    hit.kind = FigureKind::Money;
+                    hit.unit = Some(c);
+                } else if let Some((ns, ne)) = self.count_np(a2.e) {
+                    hit.kind = FigureKind::Count;
+                    hit.counts = Some((ns, ne));
+                    hit.e = ne;
+                } else if framed {
+                    hit.e = a2.e;
+                } else {
+                    return None;
+                }
+            }
+        }
+        if self.right_bad(hit.e, true) {
+            return None;
+        }
+        if !framed {
+            if let Some((qs, qi)) = self.qualifier(start, floor) {
+                hit.qual = Some(qs);
+                hit.s = qi;
+            }
+        }
+        Some(hit)
+    }
+
+    // --- output --------------------------------------------------------------
+
+    fn emit(&self, h: Hit, out: &mut Vec<Figure>) {
+        let (Some(first), Some(last)) = (
+            self.t.get(h.s),
+            h.e.checked_sub(1).and_then(|e| self.t.get(e)),
+        ) else {
+            return;
+        };
+        let (start, end) = (first.s, last.e);
+        let Some(text) = self.text.get(start..end) else {
+            return;
+        };
+        let counts = h.counts.and_then(|(s, e)| {
+            let a = self.t.get(s)?.s;
+            let b = self.t.get(e.checked_sub(1)?)?.e;
+            self.text.get(a..b).map(str::to_string)
+        });
+        let linked_to = if h.kind == FigureKind::Money {
+            self.link(out, start, h.unit)
+        } else {
+            None
+        };
+        out.push(Figure {
+            text: text.to_string(),
+            start,
+            end,
+            value: h.value,
+            high: h.high,
+            unit: h.unit.map(str::to_string),
+            qualifier: h.qual.map(str::to_string),
+            kind: h.kind,
+            counts,
+            date: h.date,
+            linked_to,
+        });
+    }
+
+    /// Does a money figure starting at `start` restate the previous figure
+    /// in another currency? Only when the gap between them is an opening
+    /// bracket or "or" ("3 billion rubles ($45 million)", "€5bn, or $5.5bn").
+    fn link(&self, out: &[Figure], start: usize, unit: Option<&'static str>) -> Option<usize> {
+        let prev = out.last()?;
+        if prev.kind != FigureKind::Money || prev.unit.as_deref() == unit || prev.end > start {
+            return None;
+        }
+        let gap = self.text.get(prev.end..start)?;
+        if gap.len() > 12 {
+            return None;
+        }
+        let mut buf = [0u8; 12];
+        let mut n = 0;
+        for c in gap.bytes() {
+            if c.is_ascii_whitespace() || c == b'\\' {
+                continue;
+            }
+            if n == buf.len() {
+                return None;
+            }
+            buf[n] = c.to_ascii_lowercase();
+            n += 1;
+        }
+        match &buf[..n] {
+            b"(" | b"[" | b"or" | b",or" | b"(or" | b"--" => Some(out.len() - 1),
+            // "£3bn ($3.7bn; €3.4bn)": a further restatement of the same figure.
+            b";" | b"," | b";or" => prev.linked_to,
+            _ if gap.trim() == "—" || gap.trim() == "–" || gap.trim() == "(≈" => {
+                Some(out.len() - 1)
+            }
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text of figure, kind, value, high, unit, qualifier, counts, date)
+    type Exp<'a> = (
+        &'a str,
+        FigureKind,
+        Option<f64>,
+        Option<f64>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+    );
+
+    fn check(input: &str, exp: &[Exp]) {
+        let got = figures(input);
+        let brief: Vec<String> = got
+            .iter()
+            .map(|f| {
+                format!(
+                    "{:?} {:?} v={:?} h={:?} u={:?} q={:?} c={:?} d={:?}",
+                    f.text, f.kind, f.value, f.high, f.unit, f.qualifier, f.counts, f.date
+                )
+            })
+            .collect();
+        assert_eq!(got.len(), exp.len(), "input: {input:?}\ngot: {brief:#?}");
+        for (f, e) in got.iter().zip(exp) {
+            let ctx = format!("input: {input:?}\ngot: {brief:#?}");
+            assert_eq!(f.text, e.0, "{ctx}");
+            assert_eq!(f.kind, e.1, "{ctx}");
+            assert_eq!(f.value, e.2, "{ctx}");
+            assert_eq!(f.high, e.3, "{ctx}");
+            assert_eq!(f.unit.as_deref(), e.4, "{ctx}");
+            assert_eq!(f.qualifier.as_deref(), e.5, "{ctx}");
+            assert_eq!(f.counts.as_deref(), e.6, "{ctx}");
+            assert_eq!(f.date.as_deref(), e.7, "{ctx}");
+            assert_eq!(&input[f.start..f.end], f.text, "{ctx}");
+        }
+    }
+
+    use FigureKind::*;
+
+    fn money<'a>(t: &'a str, v: f64, u: &'a str, q: Option<&'a str>) -> Exp<'a> {
+        (t, Money, Some(v), None, Some(u), q, None, None)
+    }
+    fn count<'a>(t: &'a str, v: f64, c: &'a str, q: Option<&'a str>) -> Exp<'a> {
+        (t, Count, Some(v), None, None, q, Some(c), None)
+    }
+    fn dur<'a>(t: &'a str, v: f64, u: &'a str, q: Option<&'a str>) -> Exp<'a> {
+        (t, Duration, Some(v), None, Some(u), q, None, None)
+    }
+    fn pct<'a>(t: &'a str, v: f64, q: Option<&'a str>) -> Exp<'a> {
+        (t, Percent, Some(v), None, Some("%"), q, None, None)
+    }
+    fn date<'a>(t: &'a str, d: &'a str) -> Exp<'a> {
+        (t, Date, None, None, None, None, None, Some(d))
+    }
+    fn year(t: &str, v: f64) -> Exp<'_> {
+        (t, Year, Some(v), None, None, None, None, None)
+    }
+    fn years(t: &str, v: f64, h: f64) -> Exp<'_> {
+        (t, Year, Some(v), Some(h), None, None, None, None)
+    }
+    fn other<'a>(t: &'a str, v: f64, q: Option<&'a str>) -> Exp<'a> {
+        (t, Other, Some(v), None, None, q, None, None)
+    }
+
+    #[test]
+    fn money_symbols_and_scales() {
+        check(
+            "a group that had stolen over $9.4 million from a processor",
+            &[money("over $9.4 million", 9_400_000.0, "USD", Some("over"))],
+        );
+        check(
+            "It cost $45 million.",
+            &[money("$45 million", 45e6, "USD", None)],
+        );
+        check("a €5bn deal", &[money("€5bn", 5e9, "EUR", None)]);
+        check("tickets at £3 each", &[money("£3", 3.0, "GBP", None)]);
+        check("a £3.5m fine", &[money("£3.5m", 3_500_000.0, "GBP", None)]);
+        check(
+            "paid US$12,500 in fees",
+            &[money("US$12,500", 12_500.0, "USD", None)],
+        );
+        check("worth USD 5m", &[money("USD 5m", 5e6, "USD", None)]);
+        check(
+            "a $1.2 trillion budget",
+            &[money("$1.2 trillion", 1.2e12, "USD", None)],
+        );
+        check(
+            "escaped \\$45 million",
+            &[money("$45 million", 45e6, "USD", None)],
+        );
+        check(
+            "raised ¥300 billion",
+            &[money("¥300 billion", 3e11, "JPY", None)],
+        );
+        check(
+            "a bill of Rs 500 crore",
+            &[money("Rs 500 crore", 5e9, "INR", None)],
+        );
+        check("$US2 billion", &[money("$US2 billion", 2e9, "USD", None)]);
+        check("A$3 billion", &[money("A$3 billion", 3e9, "AUD", None)]);
+    }
+
+    #[test]
+    fn money_words() {
+        check(
+            "stole more than 3 billion rubles from banks",
+            &[money(
+                "more than 3 billion rubles",
+                3e9,
+                "RUB",
+                Some("more than"),
+            )],
+        );
+        check(
+            "nearly three billion roubles were taken",
+            &[money(
+                "nearly three billion roubles",
+                3e9,
+                "RUB",
+                Some("nearly"),
+            )],
+        );
+        check(
+            "5 million dollars",
+            &[money("5 million dollars", 5e6, "USD", None)],
+        );
+        check("200 euros", &[money("200 euros", 200.0, "EUR", None)]);
+        check(
+            "2.5 billion yuan",
+            &[money("2.5 billion yuan", 2.5e9, "CNY", None)],
+        );
+        check(
+            "50 million US dollars",
+            &[money("50 million US dollars", 5e7, "USD", None)],
+        );
+        check(
+            "3 million Canadian dollars",
+            &[money("3 million Canadian dollars", 3e6, "CAD", None)],
+        );
+        check(
+            "10 million pounds",
+            &[money("10 million pounds", 1e7, "GBP", None)],
+        );
+        check(
+            "400 pounds sterling",
+            &[money("400 pounds sterling", 400.0, "GBP", None)],
+        );
+        check(
+            "100 million EUR",
+            &[money("100 million EUR", 1e8, "EUR", None)],
+        );
+        check("5 billion won", &[money("5 billion won", 5e9, "KRW", None)]);
+    }
+
+    #[test]
+    fn money_link() {
+        let f = figures("stole more than 3 billion rubles ($45 million) from banks");
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].unit.as_deref(), Some("RUB"));
+        assert_eq!(f[1].text, "$45 million");
+        assert_eq!(f[1].linked_to, Some(0));
+        assert_eq!(f[0].linked_to, None);
+        let f = figures("nearly three billion rubles (\\$45 million) from banks");
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[1].linked_to, Some(0));
+        let f = figures("In 2016 a fine of €5bn (about $5.5bn) was paid");
+        assert_eq!(f.len(), 3);
+        assert_eq!(f[2].text, "about $5.5bn");
+        assert_eq!(f[2].qualifier.as_deref(), Some("about"));
+        assert_eq!(f[2].linked_to, Some(1));
+        let f = figures("a fine of 400 million euros, or $440 million, was paid");
+        assert_eq!(f[1].linked_to, Some(0));
+        // A list of amounts is not a restatement.
+        let f = figures("$81 million from one bank and $12 million from another");
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[1].linked_to, None);
+        let f = figures("The £3bn ($3.7bn; €3.4bn) deal");
+        assert_eq!(f.len(), 3);
+        assert_eq!((f[1].linked_to, f[2].linked_to), (Some(0), Some(0)));
+        let f = figures("€5bn and $3bn");
+        assert_eq!(f[1].linked_to, None);
+    }
+
+    #[test]
+    fn counts() {
+        check(
+            "partners from 122 countries.",
+            &[count("122 countries", 122.0, "countries", None)],
+        );
+        check(
+            "a total of 50 people.",
+            &[count("50 people", 50.0, "people", None)],
+        );
+        check(
+            "19 Russian nationals are among the 69 cybercriminals most wanted",
+            &[
+                count("19 Russian nationals", 19.0, "Russian nationals", None),
+                count("69 cybercriminals", 69.0, "cybercriminals", None),
+            ],
+        );
+        check(
+            "an attack on at least seven federal MPs and 31 lawmakers in regional parliaments",
+            &[
+                count(
+                    "at least seven federal MPs",
+                    7.0,
+                    "federal MPs",
+                    Some("at least"),
+                ),
+                count("31 lawmakers", 31.0, "lawmakers", None),
+            ],
+        );
+        check(
+            "the day that 12 Russian military intelligence officials were indicted",
+            &[count(
+                "12 Russian military intelligence officials",
+                12.0,
+                "Russian military intelligence officials",
+                None,
+            )],
+        );
+        check(
+            "Two brothers from Chechnya",
+            &[count("Two brothers", 2.0, "brothers", None)],
+        );
+        check(
+            "the four people arrested",
+            &[count("four people", 4.0, "people", None)],
+        );
+        check(
+            "cuts in two key task forces of",
+            &[count("two key task forces", 2.0, "key task forces", None)],
+        );
+        check(
+            "some 2,000 cyber-criminals",
+            &[count(
+                "some 2,000 cyber-criminals",
+                2000.0,
+                "cyber-criminals",
+                Some("some"),
+            )],
+        );
+        check(
+            "forty-two U.S. officials",
+            &[count(
+                "forty-two U.S. officials",
+                42.0,
+                "U.S. officials",
+                None,
+            )],
+        );
+        check(
+            "two hundred soldiers",
+            &[count("two hundred soldiers", 200.0, "soldiers", None)],
+        );
+        check(
+            "three hundred and fifty delegates",
+            &[count(
+                "three hundred and fifty delegates",
+                350.0,
+                "delegates",
+                None,
+            )],
+        );
+        check(
+            "a million people",
+            &[count("a million people", 1e6, "people", None)],
+        );
+        check(
+            "half a million refugees",
+            &[count("half a million refugees", 5e5, "refugees", None)],
+        );
+        check(
+            "a dozen reporters",
+            &[count("a dozen reporters", 12.0, "reporters", None)],
+        );
+        check(
+            "twelve jurors",
+            &[count("twelve jurors", 12.0, "jurors", None)],
+        );
+        check(
+            "more than 2000 people",
+            &[count(
+                "more than 2000 people",
+                2000.0,
+                "people",
+                Some("more than"),
+            )],
+        );
+        check(
+            "2000 people marched",
+            &[count("2000 people", 2000.0, "people", None)],
+        );
+        check(
+            "fewer than 10 journalists",
+            &[count(
+                "fewer than 10 journalists",
+                10.0,
+                "journalists",
+                Some("fewer than"),
+            )],
+        );
+        check(
+            "as many as 300 troops",
+            &[count(
+                "as many as 300 troops",
+                300.0,
+                "troops",
+                Some("as many as"),
+            )],
+        );
+        check(
+            "the 12 Mueller indictments, which",
+            &[count(
+                "12 Mueller indictments",
+                12.0,
+                "Mueller indictments",
+                None,
+            )],
+        );
+        check(
+            "1500 sailors",
+            &[count("1500 sailors", 1500.0, "sailors", None)],
+        );
+        check(
+            "two of those charged were freed",
+            &[count("two of those charged", 2.0, "those charged", None)],
+        );
+        check(
+            "five of the victims",
+            &[count("five of the victims", 5.0, "the victims", None)],
+        );
+        check(
+            "11 aircraft carriers",
+            &[count(
+                "11 aircraft carriers",
+                11.0,
+                "aircraft carriers",
+                None,
+            )],
+        );
+        check(
+            "1.2m visitors",
+            &[count("1.2m visitors", 1_200_000.0, "visitors", None)],
+        );
+    }
+
+    #[test]
+    fn not_counts() {
+        check("One is left to wonder if he is right.", &[]);
+        check("one of the largest exporters", &[]);
+        check("according to at least one source, he", &[]);
+        check("one source told us", &[]);
+        check("the first message; a third secretary", &[]);
+        check("he met Putin at the G20 summit", &[]);
+        check("since the 9/11 attacks", &[]);
+        check("a number of additions and several others", &[]);
+        check(
+            "thousands of engineers and hundreds of thousands of users",
+            &[],
+        );
+        check("billions of dollars worldwide", &[]);
+        check("Nine of the 12", &[]);
+        check("Windows 10 and iPhone 15 users", &[]);
+        check("the Big Three carmakers", &[]);
+        check("Section 230 protections", &[]);
+        check("the April 15 Boston Marathon bombings", &[]);
+        check("a 3-2 vote", &[]);
+        check("two-thirds of voters", &[]);
+        check("the NotPetya attack and the COVID-19 pandemic", &[]);
+        check(
+            "call +1 202 555 0100 or (202) 555-0199 or 202-555-0143",
+            &[],
+        );
+        check("at 11:30 or 3 p.m. or 11am", &[]);
+        check("see https://example.com/2021/05/14/story-a73900 now", &[]);
+        check("visit www.site.com/page?id=2016&x=50 today", &[]);
+        check("version 1.2.3 and 5km and 21st and 3rd", &[]);
+        check("agent 007 and code 0100", &[]);
+        check("Chapter 11 bankruptcy", &[]);
+        check("No. 5 on the list", &[]);
+        check("the 50m sprint", &[]);
+        check("in his 20s", &[]);
+        check("one-on-one talks", &[]);
+        check("a 10-member team", &[]);
+    }
+
+    #[test]
+    fn numbers_spelled() {
+        check("twelve years", &[dur("twelve years", 12.0, "year", None)]);
+        check(
+            "forty-two days",
+            &[dur("forty-two days", 42.0, "day", None)],
+        );
+        check(
+            "two hundred voters",
+            &[count("two hundred voters", 200.0, "voters", None)],
+        );
+        check(
+            "three billion rubles",
+            &[money("three billion rubles", 3e9, "RUB", None)],
+        );
+        check(
+            "two thousand five hundred and six votes",
+            &[count(
+                "two thousand five hundred and six votes",
+                2506.0,
+                "votes",
+                None,
+            )],
+        );
+        check(
+            "ninety-nine problems",
+            &[count("ninety-nine problems", 99.0, "problems", None)],
+        );
+        check(
+            "one million dollars",
+            &[money("one million dollars", 1e6, "USD", None)],
+        );
+    }
+
+    #[test]
+    fn digits() {
+        check(
+            "1,234,567 votes",
+            &[count("1,234,567 votes", 1_234_567.0, "votes", None)],
+        );
+        check(
+            "2.5 million users",
+            &[count("2.5 million users", 2_500_000.0, "users", None)],
+        );
+        check(
+            "about 2,000 were hurt",
+            &[other("about 2,000", 2000.0, Some("about"))],
+        );
+        check(
+            "injured some 250.",
+            &[other("some 250", 250.0, Some("some"))],
+        );
+        check("a bare 17 here", &[]);
+        check("the 9.4 figure", &[]);
+        check("3 million were hurt", &[other("3 million", 3e6, None)]);
+        check("2,000 were hurt", &[other("2,000", 2000.0, None)]);
+    }
+
+    #[test]
+    fn percents() {
+        check("up 5%", &[pct("5%", 5.0, None)]);
+        check("rose 5 percent", &[pct("5 percent", 5.0, None)]);
+        check("five per cent of", &[pct("five per cent", 5.0, None)]);
+        check(
+            "almost 12.5 per cent",
+            &[pct("almost 12.5 per cent", 12.5, Some("almost"))],
+        );
+        check("a 5pc rise", &[pct("5pc", 5.0, None)]);
+        check(
+            "by 2 percentage points",
+            &[pct("2 percentage points", 2.0, None)],
+        );
+        check("one percent of", &[pct("one percent", 1.0, None)]);
+        check(
+            "grew 5-10% a year",
+            &[(
+                "5-10%",
+                Percent,
+                Some(5.0),
+                Some(10.0),
+                Some("%"),
+                None,
+                None,
+                None,
+            )],
+        );
+        check(
+            "from 5% to 10%",
+            &[(
+                "from 5% to 10%",
+                Percent,
+                Some(5.0),
+                Some(10.0),
+                Some("%"),
+                None,
+                None,
+                None,
+            )],
+        );
+    }
+
+    #[test]
+    fn durations() {
+        check(
+            "spent six months with",
+            &[dur("six months", 6.0, "month", None)],
+        );
+        check(
+            "sentenced to 11 years in prison",
+            &[dur("11 years", 11.0, "year", None)],
+        );
+        check(
+            "40 minutes of their two-hour meeting",
+            &[
+                dur("40 minutes", 40.0, "minute", None),
+                dur("two-hour", 2.0, "hour", None),
+            ],
+        );
+        check(
+            "a three-day conference",
+            &[dur("three-day", 3.0, "day", None)],
+        );
+        check(
+            "This story is over 5 years old.",
+            &[dur("over 5 years", 5.0, "year", Some("over"))],
+        );
+        check(
+            "a 45-year-old man",
+            &[dur("45-year-old", 45.0, "year", None)],
+        );
+        check(
+            "In the past five years",
+            &[dur("five years", 5.0, "year", None)],
+        );
+        check(
+            "up to 10 years in jail",
+            &[dur("up to 10 years", 10.0, "year", Some("up to"))],
+        );
+        check("two decades", &[dur("two decades", 2.0, "decade", None)]);
+        check(
+            "two and a half years",
+            &[dur("two and a half years", 2.5, "year", None)],
+        );
+        check(
+            "nearly a year and a half",
+            &[dur("nearly a year and a half", 1.5, "year", Some("nearly"))],
+        );
+        check("one year later", &[dur("one year", 1.0, "year", None)]);
+        check("One day, he left", &[]);
+        check(
+            "for 10 to 20 years",
+            &[(
+                "10 to 20 years",
+                Duration,
+                Some(10.0),
+                Some(20.0),
+                Some("year"),
+                None,
+                None,
+                None,
+            )],
+        );
+    }
+
+    #[test]
+    fn dates() {
+        check(
+            "came on October 31, 2016...",
+            &[date("October 31, 2016", "2016-10-31")],
+        );
+        check(
+            "on 31 October 2016 the",
+            &[date("31 October 2016", "2016-10-31")],
+        );
+        check(
+            "Helsinki, on July 16, 2018.",
+            &[date("July 16, 2018", "2018-07-16")],
+        );
+        check(
+            "On Oct. 31, 2016, we",
+            &[date("Oct. 31, 2016", "2016-10-31")],
+        );
+        check(
+            "the 1st of May, 2019",
+            &[date("1st of May, 2019", "2019-05-01")],
+        );
+        check("Sept. 11, 2001", &[date("Sept. 11, 2001", "2001-09-11")]);
+        check("in October 2016 not", &[date("October 2016", "2016-10")]);
+        check(
+            "In February 2015 Bortnikov",
+            &[date("February 2015", "2015-02")],
+        );
+        check("the July 2018 summit", &[date("July 2018", "2018-07")]);
+        check("in July of 2018", &[date("July of 2018", "2018-07")]);
+        check("on 2016-10-31 at", &[date("2016-10-31", "2016-10-31")]);
+        check("May 14, 2021", &[date("May 14, 2021", "2021-05-14")]);
+        check(
+            "July 15-16, 2018",
+            &[date("July 15-16, 2018", "2018-07-15")],
+        );
+        // Relative or incomplete dates are not figures.
+        check("On Nov. 1, a law went into effect", &[]);
+        check("in June of this year and last March", &[]);
+        check("in October, and on Monday", &[]);
+        check("on 5 May the", &[]);
+        check("February 30, 2016", &[year("2016", 2016.0)]);
+    }
+
+    #[test]
+    fn years_and_decades() {
+        check("In 2013 the United States", &[year("2013", 2013.0)]);
+        check("Russia's 2014 aggression", &[year("2014", 2014.0)]);
+        check("our 2016 elections", &[year("2016", 2016.0)]);
+        check("But 2016 was also the year", &[year("2016", 2016.0)]);
+        check(
+            "as far back as 2010, and in early 2012",
+            &[year("2010", 2010.0), year("2012", 2012.0)],
+        );
+        check(
+            "in 1812 and in 1500",
+            &[year("1812", 1812.0), year("1500", 1500.0)],
+        );
+        check("the 1990s", &[years("1990s", 1990.0, 1999.0)]);
+        check(
+            "in the mid-1990s when",
+            &[years("mid-1990s", 1990.0, 1999.0)],
+        );
+        check("in the 2010s the", &[years("2010s", 2010.0, 2019.0)]);
+        check("the 1980's", &[years("1980's", 1980.0, 1989.0)]);
+        check("the ’90s", &[years("’90s", 1990.0, 1999.0)]);
+        check("2016's vote", &[year("2016", 2016.0)]);
+        check(
+            "2,000 people",
+            &[count("2,000 people", 2000.0, "people", None)],
+        );
+        check("1499 is not", &[]);
+        check(
+            "around 2005 the",
+            &[(
+                "around 2005",
+                Year,
+                Some(2005.0),
+                None,
+                None,
+                Some("around"),
+                None,
+                None,
+            )],
+        );
+        check("the summer of 2016", &[year("2016", 2016.0)]);
+        check("a 2016-era policy", &[year("2016", 2016.0)]);
+        check("year 3000 and 999", &[]);
+        check(
+            "Over 2016 and 2017 it grew",
+            &[year("2016", 2016.0), year("2017", 2017.0)],
+        );
+    }
+
+    #[test]
+    fn ranges() {
+        check("in 2009-11 and", &[years("2009-11", 2009.0, 2011.0)]);
+        check("2009–2011", &[years("2009–2011", 2009.0, 2011.0)]);
+        check(
+            "from 2012 to 2017,",
+            &[years("from 2012 to 2017", 2012.0, 2017.0)],
+        );
+        check(
+            "between 2012 and 2017",
+            &[years("between 2012 and 2017", 2012.0, 2017.0)],
+        );
+        check(
+            "between 10 and 20",
+            &[(
+                "between 10 and 20",
+                Other,
+                Some(10.0),
+                Some(20.0),
+                None,
+                None,
+                None,
+                None,
+            )],
+        );
+        check(
+            "between 10 and 20 people",
+            &[(
+                "between 10 and 20 people",
+                Count,
+                Some(10.0),
+                Some(20.0),
+                None,
+                None,
+                Some("people"),
+                None,
+            )],
+        );
+        check(
+            "10-20 people",
+            &[(
+                "10-20 people",
+                Count,
+                Some(10.0),
+                Some(20.0),
+                None,
+                None,
+                Some("people"),
+                None,
+            )],
+        );
+        check(
+            "$5-10 million",
+            &[(
+                "$5-10 million",
+                Money,
+                Some(5e6),
+                Some(1e7),
+                Some("USD"),
+                None,
+                None,
+                None,
+            )],
+        );
+        check(
+            "$5 million to $10 million",
+            &[(
+                "$5 million to $10 million",
+                Money,
+                Some(5e6),
+                Some(1e7),
+                Some("USD"),
+                None,
+                None,
+                None,
+            )],
+        );
+        check(
+            "$500,000 to $1 million",
+            &[(
+                "$500,000 to $1 million",
+                Money,
+                Some(5e5),
+                Some(1e6),
+                Some("USD"),
+                None,
+                None,
+                None,
+            )],
+        );
+        check("1990-91", &[years("1990-91", 1990.0, 1991.0)]);
+        check("10 to 20", &[]);
+        check("2019-18", &[]);
+    }
+
+    #[test]
+    fn offsets_are_exact_with_unicode() {
+        let s = "Ünïcödé — “nearly €5bn” and “12 Россия officials” then 50 people 🎉.";
+        for f in figures(s) {
+            assert_eq!(&s[f.start..f.end], f.text);
+        }
+        assert!(figures(s).iter().any(|f| f.text == "nearly €5bn"));
+        assert!(figures(s).iter().any(|f| f.text == "50 people"));
+    }
+
+    #[test]
+    fn pathological_inputs() {
+        let huge = "9".repeat(1_000_000);
+        assert!(figures(&huge).is_empty());
+        let huge = format!("${} million and 5 people", "1".repeat(400));
+        let f = figures(&huge);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].text, "5 people");
+        let commas = format!("1{} people", ",000".repeat(300));
+        assert!(figures(&commas).is_empty());
+        assert!(figures("\0\0 12\0people $\0 5")
+            .iter()
+            .all(|f| f.text.is_ascii()));
+        let long_line = "word 12 people. ".repeat(20_000);
+        let f = figures(&long_line);
+        assert_eq!(f.len(), 20_000);
+        let no_space = "a".repeat(200_000);
+        assert!(figures(&no_space).is_empty());
+        assert!(figures("").is_empty());
+        assert!(figures("$").is_empty());
+        assert!(figures("Oct.").is_empty());
+        assert!(figures("between").is_empty());
+        assert!(figures("5-").is_empty());
+        assert!(figures("'90").is_empty());
+    }
+
+    #[test]
+    fn ordered_and_non_overlapping() {
+        let s = "In October 2014, Tsurikov, who had stolen over $9.4 million, was sentenced to 11 years; \
+                 12 people and 3 billion rubles ($45 million) from 2012 to 2017.";
+        let f = figures(s);
+        for w in f.windows(2) {
+            assert!(w[0].end <= w[1].start, "{:?} / {:?}", w[0].text, w[1].text);
+        }
+        assert_eq!(f.len(), 7);
+    }
+
+    mod prop {
+        use super::super::figures;
+        use proptest::prelude::*;
+
+        fn check_invariants(s: &str) {
+            let f = figures(s);
+            let mut last_end = 0;
+            for fig in &f {
+                assert!(s.is_char_boundary(fig.start) && s.is_char_boundary(fig.end));
+                assert!(fig.start < fig.end && fig.start >= last_end);
+                assert_eq!(&s[fig.start..fig.end], fig.text);
+                if let Some(l) = fig.linked_to {
+                    assert!(l < f.len());
+                }
+                last_end = fig.end;
+            }
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2000))]
+
+            #[test]
+            fn never_panics_on_any_string(s in "\\PC*") {
+                check_invariants(&s);
+            }
+
+            #[test]
+            fn never_panics_on_numberish_strings(
+                s in "([0-9]{1,25}|[,.\\-–/:%$€£'’ ]|million|bn|m|s|years|people|from|to|between|and|October|Oct|nearly|more than|\\(|\\)|one|two-|hour|twenty|hundred|a| |\n|é|\u{0}){0,40}"
+            ) {
+                check_invariants(&s);
+            }
+
+            /// Token soup from the words the rules look at, glued or spaced
+            /// at random: reaches the end-of-input edges of every rule.
+            #[test]
+            fn never_panics_on_token_soup(
+                parts in proptest::collection::vec(
+                    (proptest::sample::select(VOCAB), proptest::bool::ANY),
+                    0..30,
+                )
+            ) {
+                let mut s = String::new();
+                for (w, space) in parts {
+                    s.push_str(w);
+                    if space {
+                        s.push(' ');
+                    }
+                }
+                check_invariants(&s);
+            }
+        }
+
+        const VOCAB: &[&str] = &[
+            "0",
+            "1",
+            "5",
+            "12",
+            "99",
+            "2016",
+            "1990",
+            "2,000",
+            "3.5",
+            "007",
+            "123456789012345678901234",
+            "$",
+            "€",
+            "£",
+            "US",
+            "A",
+            "Rs",
+            ".",
+            "-",
+            "–",
+            "—",
+            "'",
+            "’",
+            "s",
+            "m",
+            "bn",
+            "k",
+            "%",
+            "per",
+            "cent",
+            "percent",
+            "million",
+            "billion",
+            "thousand",
+            "hundred",
+            "dozen",
+            "a",
+            "an",
+            "half",
+            "and",
+            "to",
+            "from",
+            "between",
+            "of",
+            "those",
+            "the",
+            "one",
+            "two",
+            "forty",
+            "twelve",
+            "zero",
+            "years",
+            "year",
+            "old",
+            "hour",
+            "days",
+            "people",
+            "officials",
+            "rubles",
+            "dollars",
+            "pounds",
+            "sterling",
+            "won",
+            "U",
+            ".S",
+            ",",
+            "(",
+            ")",
+            "/",
+            ":",
+            "October",
+            "Oct",
+            "May",
+            "31",
+            "st",
+            "th",
+            "nearly",
+            "more",
+            "than",
+            "at",
+            "least",
+            "some",
+            "over",
+            "under",
+            "up",
+            "mid",
+            "G",
+            "é",
+            "日本",
+            "\u{0}",
+            "\n",
+            " ",
+            "🎉",
+            "1000000",
+            "Canadian",
+            "Hong",
+            "Kong",
+        ];
+    }
+
+    /// Throughput check: `cargo test --release -- --ignored --nocapture speed`.
+    #[test]
+    #[ignore]
+    fn speed() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut seed = String::new();
+        for d in [dir.as_path(), std::path::Path::new("/work/main/seeds")] {
+            if let Ok(rd) = std::fs::read_dir(d) {
+                let mut paths: Vec<_> = rd.flatten().map(|e| e.path()).collect();
+                paths.sort();
+                for p in paths {
+                    if p.extension().is_some_and(|x| x == "txt") {
+                        seed.push_str(&std::fs::read_to_string(&p).unwrap_or_default());
+                        seed.push('\n');
+                    }
+                }
+                if !seed.is_empty() {
+                    break;
+                }
+            }
+        }
+        if seed.is_empty() {
+            seed = "In October 2014, a man who stole over $9.4 million from 122 countries was \
+                    sentenced to 11 years; 3 billion rubles ($45 million) from 2012 to 2017.\n"
+                .repeat(50);
+        }
+        let reps = (50 << 20) / seed.len() + 1;
+        let big = seed.repeat(reps);
+        let t = std::time::Instant::now();
+        let n = figures(&big).len();
+        let dt = t.elapsed().as_secs_f64();
+        let mb = big.len() as f64 / 1e6;
+        println!(
+            "figures: {n} in {mb:.1} MB, {dt:.3} s, {:.1} MB/s (one call)",
+            mb / dt
+        );
+        let t = std::time::Instant::now();
+        let mut n = 0;
+        for _ in 0..reps {
+            n += figures(&seed).len();
+        }
+        let dt = t.elapsed().as_secs_f64();
+        println!(
+            "figures: {n} in {mb:.1} MB, {dt:.3} s, {:.1} MB/s (per article)",
+            mb / dt
+        );
+    }
+}
