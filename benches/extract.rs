@@ -1,0 +1,48 @@
+//! Extraction throughput on one core: MB/s of article text through
+//! `extract::extract`, over a corpus of at least 50 MB made from the seeds.
+//!
+//! Run: `cargo bench --bench extract`.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+fn main() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut seeds: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    seeds.sort();
+    // Articles of realistic size, varied so no two are the same text.
+    let mut corpus = Vec::new();
+    let mut bytes = 0;
+    let mut i = 0usize;
+    while bytes < 50_000_000 {
+        let s = &seeds[i % seeds.len()];
+        let text = s.replace("2016", &(1990 + i % 40).to_string());
+        bytes += text.len();
+        corpus.push(text);
+        i += 1;
+    }
+    let mut best = f64::MAX;
+    let (mut quotes, mut figures) = (0, 0);
+    for _ in 0..3 {
+        let start = Instant::now();
+        quotes = 0;
+        figures = 0;
+        for text in &corpus {
+            let x = claimtrack::extract::extract(text);
+            quotes += x.quotes.len();
+            figures += x.figures.len();
+        }
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    println!(
+        "extract: {} articles, {:.1} MB, one core: best of 3 {best:.2} s = {:.1} MB/s ({quotes} quotes, {figures} figures)",
+        corpus.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / best
+    );
+}
