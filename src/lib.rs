@@ -5,6 +5,7 @@
 //! → `store` (SQLite) → `cmd` (one module per subcommand) → `report`.
 
 pub mod cmd;
+pub mod diff;
 pub mod error;
 pub mod eval;
 pub mod extract;

@@ -3,6 +3,7 @@
 
 pub mod figures;
 pub mod model;
+pub mod segment;
 
 use model::Extraction;
 

@@ -20,30 +20,119 @@ const ABBREV_NEVER_END: &[&str] = &[
 
 /// Abbreviations that may also end a sentence: a boundary only when the next
 /// word is a typical sentence opener.
-const ABBREV_MAY_END: &[&str] = &["inc", "corp", "co", "ltd", "llc", "plc", "etc", "al", "ave", "blvd", "rd"];
+const ABBREV_MAY_END: &[&str] = &[
+    "inc", "corp", "co", "ltd", "llc", "plc", "etc", "al", "ave", "blvd", "rd",
+];
 
 /// Capitalised words that usually open a sentence (used to decide whether a
 /// full stop after an ambiguous abbreviation such as `U.S.` ends one).
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their",
-    "Our", "My", "This", "That", "These", "Those", "There", "Here", "But", "And", "Or", "So",
-    "Yet", "In", "On", "At", "For", "From", "With", "By", "To", "As", "If", "When", "While",
-    "After", "Before", "Since", "Although", "Though", "However", "Meanwhile", "Still", "Also",
-    "Then", "Now", "Some", "Many", "Most", "All", "One", "Both", "Each", "No", "Not", "Only",
-    "Even", "What", "Which", "Who", "Why", "How", "Where", "During", "Under", "Over", "According",
-    "Later", "Earlier", "Despite", "Instead", "Indeed", "Moreover", "Such", "Another", "Other",
-    "Last", "Next", "Among", "Because", "Until", "Unlike", "Like", "Given", "Asked",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "In",
+    "On",
+    "At",
+    "For",
+    "From",
+    "With",
+    "By",
+    "To",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "Although",
+    "Though",
+    "However",
+    "Meanwhile",
+    "Still",
+    "Also",
+    "Then",
+    "Now",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "One",
+    "Both",
+    "Each",
+    "No",
+    "Not",
+    "Only",
+    "Even",
+    "What",
+    "Which",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "During",
+    "Under",
+    "Over",
+    "According",
+    "Later",
+    "Earlier",
+    "Despite",
+    "Instead",
+    "Indeed",
+    "Moreover",
+    "Such",
+    "Another",
+    "Other",
+    "Last",
+    "Next",
+    "Among",
+    "Because",
+    "Until",
+    "Unlike",
+    "Like",
+    "Given",
+    "Asked",
 ];
 
 /// Is `c` a closing quotation mark or bracket that may follow a sentence's
 /// final punctuation (`.”`, `?)`)?
 pub fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '›' | '*' | '_')
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '›' | '*' | '_'
+    )
 }
 
 /// Is `c` an opening quotation mark or bracket?
 pub fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '{' | '«' | '‹' | '„' | '*' | '_')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '(' | '[' | '{' | '«' | '‹' | '„' | '*' | '_'
+    )
 }
 
 /// Paragraphs of `text`, as trimmed byte ranges in order.
@@ -97,7 +186,11 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
 }
 
 fn memchr_nl(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes.get(from..)?.iter().position(|&b| b == b'\n').map(|p| p + from)
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|p| p + from)
 }
 
 /// Join a line to the previous paragraph (hard-wrapped text)?
@@ -106,8 +199,10 @@ fn should_join(text: &str, prev: Range<usize>, next_start: usize) -> bool {
     let first = text[next_start..].chars().next();
     match (last, first) {
         (Some(l), Some(f)) => {
-            !matches!(l, '.' | '!' | '?' | ':' | '"' | '”' | '’' | '\'' | ')' | ']' | '…' | '*' | '|' | '>')
-                && f.is_lowercase()
+            !matches!(
+                l,
+                '.' | '!' | '?' | ':' | '"' | '”' | '’' | '\'' | ')' | ']' | '…' | '*' | '|' | '>'
+            ) && f.is_lowercase()
         }
         _ => false,
     }
@@ -139,7 +234,8 @@ pub fn sentences_in(text: &str, para: Range<usize>, out: &mut Vec<Range<usize>>)
     let mut i = para.start;
     while i < para.end {
         let b = bytes[i];
-        let is_term = b == b'.' || b == b'!' || b == b'?' || (b == 0xE2 && text[i..].starts_with('…'));
+        let is_term =
+            b == b'.' || b == b'!' || b == b'?' || (b == 0xE2 && text[i..].starts_with('…'));
         if is_term {
             if let Some(end) = sentence_end_at(text, i, para.end) {
                 let (s, e) = trim_range(text, start, end);
@@ -347,7 +443,10 @@ mod tests {
     fn paragraphs_split_on_lines_and_join_hard_wraps() {
         let t = "First para.\n\nSecond para\nwrapped here.\nThird.";
         let p: Vec<&str> = paragraphs(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(p, vec!["First para.", "Second para\nwrapped here.", "Third."]);
+        assert_eq!(
+            p,
+            vec!["First para.", "Second para\nwrapped here.", "Third."]
+        );
     }
 
     #[test]
