@@ -2,4 +2,5 @@
 //! the claim layer (`claims`). Pure: texts and extractions in, typed
 //! changes out.
 
+pub mod claims;
 pub mod text;
