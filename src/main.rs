@@ -42,6 +42,8 @@ enum Command {
     Speakers(cmd::speakers::Args),
     /// Full-text search over stored quotes.
     Search(cmd::search::Args),
+    /// Show what changed between two versions of an article.
+    Diff(cmd::diff::Args),
     /// Score extraction against the hand-checked expectations in claims/.
     Eval(cmd::eval::Args),
 }
@@ -73,6 +75,7 @@ fn main() -> ExitCode {
         Command::Speakers(a) => cmd::speakers::run(a, &mut ctx),
         Command::Search(a) => cmd::search::run(a, &mut ctx),
         Command::Eval(a) => cmd::eval::run(a, &mut ctx),
+        Command::Diff(a) => cmd::diff::run(a, &mut ctx),
     };
     let flushed = out.flush();
     match result {

@@ -3,6 +3,7 @@
 //! library and prints.
 
 pub mod articles;
+pub mod diff;
 pub mod eval;
 pub mod extract;
 pub mod figures;

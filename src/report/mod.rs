@@ -1,5 +1,7 @@
 //! Output for people: aligned tables, and text made safe for a terminal.
 
+pub mod diff;
+
 use std::fmt::Write;
 
 /// Replace control characters (terminal escapes among them) so that text

@@ -207,3 +207,56 @@ mod tests {
         assert_eq!(fts_phrase("   "), None);
     }
 }
+
+/// One stored version of an article.
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionRow {
+    pub article: i64,
+    pub seq: i64,
+    pub text: String,
+    pub ingested_at: String,
+}
+
+impl Store {
+    /// The article an id, URL or file path names, if stored.
+    pub fn find_article(&self, reference: &str) -> Result<Option<i64>> {
+        use rusqlite::OptionalExtension;
+        if let Ok(id) = reference.parse::<i64>() {
+            let found: Option<i64> = self
+                .conn
+                .query_row("SELECT id FROM articles WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?;
+            return Ok(found);
+        }
+        let path = std::fs::canonicalize(reference)
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|_| reference.to_string());
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM articles WHERE url = ?1 OR path = ?2 ORDER BY id LIMIT 1",
+                params![reference, path],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The versions of an article, oldest first.
+    pub fn versions(&self, article: i64) -> Result<Vec<VersionRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT article_id, seq, text, ingested_at FROM versions
+             WHERE article_id = ?1 ORDER BY seq",
+        )?;
+        let rows = stmt
+            .query_map([article], |r| {
+                Ok(VersionRow {
+                    article: r.get(0)?,
+                    seq: r.get(1)?,
+                    text: r.get(2)?,
+                    ingested_at: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+}
