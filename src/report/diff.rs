@@ -235,14 +235,14 @@ pub fn html(d: &VersionDiff, title: &str) -> String {
                 "added",
                 format!(
                     "<ins>{}</ins>",
-                    escape_html(&c.new.as_ref().map(|s| s.text.as_str()).unwrap_or(""))
+                    escape_html(c.new.as_ref().map(|s| s.text.as_str()).unwrap_or(""))
                 ),
             ),
             TextChangeKind::Removed => (
                 "removed",
                 format!(
                     "<del>{}</del>",
-                    escape_html(&c.old.as_ref().map(|s| s.text.as_str()).unwrap_or(""))
+                    escape_html(c.old.as_ref().map(|s| s.text.as_str()).unwrap_or(""))
                 ),
             ),
             TextChangeKind::Changed => ("changed", html_words(&c.words)),
