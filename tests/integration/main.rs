@@ -2,5 +2,6 @@
 //! a fresh temporary folder per test.
 
 mod articles;
+mod hardening;
 mod ingest;
 mod util;
