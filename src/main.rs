@@ -92,7 +92,11 @@ fn main() -> ExitCode {
             ExitCode::from(exit::OK)
         }
         Err(e) => {
-            eprintln!("claimtrack: {e}");
+            // Paths and inputs in messages may hold terminal escapes.
+            eprintln!(
+                "claimtrack: {}",
+                claimtrack::report::sanitize(&e.to_string())
+            );
             ExitCode::from(exit::ERROR)
         }
     }

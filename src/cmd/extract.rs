@@ -34,7 +34,7 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
     };
     let art = ingest::load(&input, &opts)?;
     for w in &art.warnings {
-        eprintln!("claimtrack: warning: {w}");
+        eprintln!("claimtrack: warning: {}", crate::report::sanitize(w));
     }
     let x = extract::extract(&art.text);
     if args.json {

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::cmd::{emit, emit_json, exit, Ctx};
 use crate::error::{Error, Result};
 use crate::ingest::{self, format::Format, meta, Input, Options};
+use crate::report::sanitize;
 use crate::store::{self, Outcome, Store};
 
 /// Read articles (files, folders, `-` for stdin) into the store.
@@ -94,7 +95,7 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
     }
     let mut summary = Summary::default();
     for e in path_errors {
-        eprintln!("claimtrack: {e}");
+        eprintln!("claimtrack: {}", sanitize(&e.to_string()));
         summary.failed += 1;
         summary.items.push(Item {
             input: String::new(),
@@ -121,7 +122,7 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
             .map_err(|e| store::store_error(&db, e))?;
         let result = prepared.and_then(|p| {
             for w in &p.loaded.warnings {
-                bar.suspend(|| eprintln!("claimtrack: warning: {w}"));
+                bar.suspend(|| eprintln!("claimtrack: warning: {}", sanitize(w)));
             }
             ingest::store(&mut store, &p).map_err(|e| store::store_error(&db, e))
         });
@@ -139,7 +140,8 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
                         Outcome::Updated => "new version",
                         Outcome::Unchanged => "unchanged",
                     };
-                    bar.suspend(|| emit(ctx.out, &format!("{name}: {what} (article {id})\n")))?;
+                    let line = format!("{}: {what} (article {id})\n", sanitize(&name));
+                    bar.suspend(|| emit(ctx.out, &line))?;
                 }
                 summary.items.push(Item {
                     input: name,
@@ -150,7 +152,7 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
                 Ok(())
             }
             Err(e) => {
-                bar.suspend(|| eprintln!("claimtrack: {e}"));
+                bar.suspend(|| eprintln!("claimtrack: {}", sanitize(&e.to_string())));
                 summary.failed += 1;
                 summary.items.push(Item {
                     input: name,

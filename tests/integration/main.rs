@@ -2,6 +2,7 @@
 //! a fresh temporary folder per test.
 
 mod articles;
+mod escaping;
 mod hardening;
 mod ingest;
 mod util;
