@@ -3,14 +3,16 @@
 
 pub mod figures;
 pub mod model;
+pub mod quotes;
 pub mod segment;
+pub mod speakers;
 
 use model::Extraction;
 
 /// Extract every quote and figure from `text`.
 pub fn extract(text: &str) -> Extraction {
     Extraction {
-        quotes: Vec::new(),
+        quotes: quotes::quotes(text),
         figures: figures::figures(text),
     }
 }

@@ -1,0 +1,3775 @@
+//! Quotes and their attribution.
+//!
+//! [`quotes`] finds direct, partial and nested quotes (words in quotation
+//! marks) and indirect speech ("X said that …", "according to X, …") in one
+//! text and credits each to a speaker. The conventions are those of
+//! `docs/extraction.md`.
+//!
+//! How it works, in linear passes over the text:
+//!
+//! 1. Segment paragraphs and sentences ([`crate::extract::segment`]).
+//! 2. Scan quotation marks once, deciding for each whether it opens or
+//!    closes from the characters around it (apostrophes such as `Russia’s`,
+//!    `'90s` or `Coats’ comments` are recognised and skipped).
+//! 3. Pair marks paragraph by paragraph. An unclosed double quote continues
+//!    into the next paragraph only when that paragraph opens with a quote
+//!    mark (the news convention for multi-paragraph quotes), starts in lower
+//!    case (a broken line) or begins with a closing mark; otherwise it ends
+//!    with its paragraph. Single marks inside double ones are nested quotes.
+//! 4. Collect person names once ([`NameIndex`]).
+//! 5. Find indirect speech around cue words outside quotes.
+//! 6. Attribute every item in text order, looking only at a bounded window
+//!    around it: the cue after the quote (`,” X said`), the cue before it
+//!    (`X said: “`), an introducing sentence ending in a colon, or the
+//!    previous quote's speaker (a quote paragraph that continues a
+//!    speaker's words). Pronouns and definite descriptions ("the
+//!    president") are resolved to the nearest fitting person.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::extract::model::{Quote, QuoteKind, SpeakerKind};
+use crate::extract::segment::{self, next_sentence_end, sentence_index};
+use crate::extract::speakers::{
+    self, clause_subject, cue_at, gender_fits, lower, lw, parse_np, strip_article, subject_after,
+    subject_before, subject_filling, tokenize, Cue, Gender, NameIndex, Np, NpKind, Subject, Tok,
+};
+
+/// How far back (bytes) a cue before a quote is looked for.
+const PRE_WINDOW: usize = 700;
+/// How far forward (bytes) a cue after a quote is looked for.
+const POST_WINDOW: usize = 400;
+/// How far back (bytes) a pronoun's antecedent is looked for.
+const PRONOUN_WINDOW: usize = 2500;
+
+// ---------------------------------------------------------------------------
+// Quotation marks.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fam {
+    Double,
+    Single,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// A straight double quote whose context does not decide.
+    Either,
+    /// An apostrophe, not a quotation mark.
+    Apos,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    pos: usize,
+    len: usize,
+    fam: Fam,
+    role: Role,
+    /// The character before is an `s` (`Coats’`): a closing single mark may
+    /// be a plural possessive.
+    after_s: bool,
+}
+
+fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '„' | '‘' | '’' | '«' | '»' | '‹' | '›'
+    )
+}
+
+/// Elided words written with a leading apostrophe ('em, 'til, 'n').
+fn elision_follows(rest: &str) -> bool {
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(6)
+        .collect();
+    matches!(
+        word.to_lowercase().as_str(),
+        "em" | "til" | "cause" | "n" | "tis" | "twas" | "bout" | "nuff" | "cept" | "round" | "s"
+    )
+}
+
+/// Find every quotation mark and decide its role from its neighbours.
+fn scan_marks(text: &str) -> Vec<Mark> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let n = bytes.len();
+    while i < n {
+        let b = bytes[i];
+        let (c, len) = match b {
+            b'"' => ('"', 1),
+            b'\'' => ('\'', 1),
+            0xE2 if i + 2 < n && bytes[i + 1] == 0x80 => match bytes[i + 2] {
+                0x9C => ('“', 3),
+                0x9D => ('”', 3),
+                0x9E => ('„', 3),
+                0x98 => ('‘', 3),
+                0x99 => ('’', 3),
+                0xB9 => ('‹', 3),
+                0xBA => ('›', 3),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            },
+            0xC2 if i + 1 < n && (bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB) => {
+                (if bytes[i + 1] == 0xAB { '«' } else { '»' }, 2)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let prev = text[..i].chars().next_back();
+        let next = text[i + len..].chars().next();
+        let fam = match c {
+            '"' | '“' | '”' | '„' | '«' | '»' => Fam::Double,
+            _ => Fam::Single,
+        };
+        let prev_space = prev.is_none_or(|p| p.is_whitespace());
+        let next_space = next.is_none_or(|p| p.is_whitespace());
+        let left_ctx = prev.is_none_or(|p| {
+            p.is_whitespace()
+                || matches!(
+                    p,
+                    '(' | '[' | '{' | '<' | '—' | '–' | '-' | '/' | '*' | '_' | '>'
+                )
+                || is_quote_char(p)
+        });
+        let right_ctx = next.is_none_or(|p| {
+            p.is_whitespace()
+                || matches!(
+                    p,
+                    '.' | ','
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | ')'
+                        | ']'
+                        | '}'
+                        | '>'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '/'
+                        | '…'
+                        | '*'
+                        | '_'
+                        | '<'
+                )
+                || is_quote_char(p)
+        });
+        let lf = left_ctx && !next_space;
+        let rf = right_ctx && !prev_space;
+        let role = match fam {
+            Fam::Double => {
+                if lf && !rf {
+                    Role::Open
+                } else if rf && !lf {
+                    Role::Close
+                } else {
+                    match c {
+                        '“' | '„' | '«' => Role::Open,
+                        '”' | '»' => Role::Close,
+                        _ => Role::Either,
+                    }
+                }
+            }
+            Fam::Single => {
+                let p_alnum = prev.is_some_and(|p| p.is_alphanumeric());
+                let n_alnum = next.is_some_and(|p| p.is_alphanumeric());
+                // Between letters ("Russia’s", "don't") or before digits
+                // ("'90s"): an apostrophe.
+                if (p_alnum && n_alnum) || (lf && next.is_some_and(|p| p.is_ascii_digit())) {
+                    Role::Apos
+                } else if lf && !rf {
+                    if c == '’' || elision_follows(&text[i + len..]) {
+                        Role::Apos
+                    } else {
+                        Role::Open
+                    }
+                } else if rf && !lf {
+                    Role::Close
+                } else {
+                    Role::Apos
+                }
+            }
+        };
+        let after_s = matches!(prev, Some('s') | Some('S'));
+        out.push(Mark {
+            pos: i,
+            len,
+            fam,
+            role,
+            after_s,
+        });
+        i += len;
+    }
+    out
+}
+
+/// A pair of marks (or an unclosed opening mark ended by its paragraph).
+#[derive(Debug, Clone)]
+struct Pair {
+    open: usize,
+    /// Byte range between the marks (untrimmed).
+    raw: Range<usize>,
+    /// Offset just past the closing mark (= `raw.end` when unclosed).
+    close_end: usize,
+    inner: Vec<InnerPair>,
+}
+
+#[derive(Debug, Clone)]
+struct InnerPair {
+    open: usize,
+    raw: Range<usize>,
+    close_end: usize,
+}
+
+struct OpenQuote {
+    mark: Mark,
+    inner: Vec<InnerPair>,
+    inner_open: Option<Mark>,
+    /// Index in the mark list of the opening mark (for rewinding).
+    mark_idx: usize,
+}
+
+/// Is there another closing single mark ahead (before a new opening one) in
+/// the same paragraph? Used to read `s’` as a possessive when the quote
+/// closes later. Looks at no more than 64 marks.
+fn later_single_close(marks: &[Mark], from: usize, para_end: usize) -> bool {
+    for m in marks.iter().skip(from).take(64) {
+        if m.pos >= para_end {
+            return false;
+        }
+        if m.fam != Fam::Single {
+            continue;
+        }
+        match m.role {
+            Role::Close if !m.after_s => return true,
+            Role::Open => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Pair the marks paragraph by paragraph (see the module docs).
+fn pair_marks(text: &str, marks: &[Mark], paras: &[Range<usize>]) -> Vec<Pair> {
+    let mut pairs = Vec::new();
+    let mut cur: Option<OpenQuote> = None;
+    let mut mi = 0usize;
+    let mut skip: Option<usize> = None; // position of a consumed continuation mark
+    let mut ignored: Option<usize> = None; // a stray single opener ignored on rewind
+    let mut pi = 0usize;
+    while pi < paras.len() {
+        let para = paras[pi].clone();
+        let para_first_mark = mi;
+        while mi < marks.len() && marks[mi].pos < para.end {
+            let m = marks[mi];
+            let idx = mi;
+            mi += 1;
+            if m.pos < para.start || skip == Some(m.pos) || ignored == Some(m.pos) {
+                continue;
+            }
+            match cur.as_mut() {
+                None => {
+                    let opens = match m.fam {
+                        Fam::Double => matches!(m.role, Role::Open | Role::Either),
+                        Fam::Single => m.role == Role::Open,
+                    };
+                    if opens {
+                        cur = Some(OpenQuote {
+                            mark: m,
+                            inner: Vec::new(),
+                            inner_open: None,
+                            mark_idx: idx,
+                        });
+                    }
+                }
+                Some(o) if m.fam == o.mark.fam => {
+                    let closes = match m.role {
+                        Role::Close => {
+                            !(m.fam == Fam::Single
+                                && m.after_s
+                                && later_single_close(marks, mi, para.end))
+                        }
+                        Role::Either => true,
+                        _ => false,
+                    };
+                    if closes {
+                        let o = cur.take().expect("open quote");
+                        pairs.push(Pair {
+                            open: o.mark.pos,
+                            raw: o.mark.pos + o.mark.len..m.pos,
+                            close_end: m.pos + m.len,
+                            inner: o.inner,
+                        });
+                    } else if m.role == Role::Open {
+                        if m.fam == Fam::Double {
+                            // A new opening mark while one is open: the
+                            // first was never closed; end it here.
+                            let o = cur.take().expect("open quote");
+                            pairs.push(Pair {
+                                open: o.mark.pos,
+                                raw: o.mark.pos + o.mark.len..m.pos,
+                                close_end: m.pos,
+                                inner: o.inner,
+                            });
+                        }
+                        cur = Some(OpenQuote {
+                            mark: m,
+                            inner: Vec::new(),
+                            inner_open: None,
+                            mark_idx: idx,
+                        });
+                    }
+                }
+                Some(o) => {
+                    // The other family: nested quotes.
+                    match (o.inner_open, m.role) {
+                        (None, Role::Open) | (None, Role::Either) => o.inner_open = Some(m),
+                        (Some(_), Role::Open) => o.inner_open = Some(m),
+                        (Some(io), Role::Close) | (Some(io), Role::Either) => {
+                            let possessive = m.fam == Fam::Single
+                                && m.after_s
+                                && later_single_close(marks, mi, para.end);
+                            if !possessive {
+                                o.inner.push(InnerPair {
+                                    open: io.pos,
+                                    raw: io.pos + io.len..m.pos,
+                                    close_end: m.pos + m.len,
+                                });
+                                o.inner_open = None;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        // End of paragraph with a quote still open.
+        if let Some(o) = cur.take() {
+            if o.mark.fam == Fam::Single {
+                // An unclosed single mark was most likely an apostrophe:
+                // forget it and read the rest of the paragraph again.
+                if ignored != Some(o.mark.pos) && o.mark.pos >= para.start {
+                    ignored = Some(o.mark.pos);
+                    mi = o.mark_idx + 1;
+                    let _ = para_first_mark;
+                    continue;
+                }
+            } else {
+                let mut cont = false;
+                if let Some(np) = paras.get(pi + 1) {
+                    let first = text[np.start..].chars().next();
+                    if first.is_some_and(|c| matches!(c, '“' | '„' | '«' | '"')) {
+                        cont = true;
+                        skip = Some(np.start);
+                    } else if first.is_some_and(|c| c.is_lowercase()) {
+                        cont = true;
+                    } else {
+                        // First double mark of the next paragraph closes?
+                        for m in marks.iter().skip(mi).take(256) {
+                            if m.pos >= np.end {
+                                break;
+                            }
+                            if m.fam == Fam::Double {
+                                cont = m.role == Role::Close;
+                                break;
+                            }
+                        }
+                    }
+                }
+                if cont {
+                    cur = Some(OpenQuote {
+                        inner_open: None,
+                        ..o
+                    });
+                } else {
+                    pairs.push(Pair {
+                        open: o.mark.pos,
+                        raw: o.mark.pos + o.mark.len..para.end,
+                        close_end: para.end,
+                        inner: o.inner,
+                    });
+                }
+            }
+        }
+        pi += 1;
+    }
+    if let Some(o) = cur.take() {
+        if o.mark.fam == Fam::Double {
+            let end = text.len();
+            pairs.push(Pair {
+                open: o.mark.pos,
+                raw: o.mark.pos + o.mark.len..end,
+                close_end: end,
+                inner: o.inner,
+            });
+        }
+    }
+    pairs.sort_by_key(|p| p.open);
+    pairs
+}
+
+/// Trim quoted text: whitespace at both ends; a trailing `,` `.` `;` `:`
+/// inside the closing mark (but `...`, `?`, `!` stay).
+fn trim_quote(text: &str, r: Range<usize>) -> Range<usize> {
+    let (mut s, mut e) = segment::trim_range(text, r.start, r.end);
+    loop {
+        let t = &text[s..e];
+        if t.ends_with("...") || t.ends_with('…') {
+            break;
+        }
+        match t.chars().next_back() {
+            Some(c @ (',' | '.' | ';' | ':')) => {
+                e -= c.len_utf8();
+                let (s2, e2) = segment::trim_range(text, s, e);
+                s = s2;
+                e = e2;
+            }
+            _ => break,
+        }
+        if s >= e {
+            break;
+        }
+    }
+    s..e
+}
+
+fn word_count(t: &str) -> usize {
+    t.split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .count()
+}
+
+// ---------------------------------------------------------------------------
+// Attribution.
+
+/// Who a quote is credited to.
+#[derive(Debug, Clone, Default)]
+struct Attr {
+    speaker: Option<String>,
+    as_written: Option<String>,
+    title: Option<String>,
+    kind: Option<SpeakerKind>,
+    cue: Option<String>,
+    /// Person id in the name index, for pronoun gender checks.
+    person: Option<usize>,
+    /// An unnamed single person described by role ("the mayor"): a
+    /// possible antecedent of he/she.
+    role: bool,
+}
+
+impl Attr {
+    fn has_speaker(&self) -> bool {
+        self.speaker.is_some()
+    }
+}
+
+/// An attributed item kept for later look-ups (continuations, pronouns).
+#[derive(Debug, Clone)]
+struct Hist {
+    pos: usize,
+    end: usize,
+    para: usize,
+    attr: Attr,
+    /// The item was a marked quote (not indirect speech).
+    marked: bool,
+    kind: QuoteKind,
+    /// Attributed by a cue right after it (`“…,” he said,`).
+    post_cue: bool,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    paras: Vec<Range<usize>>,
+    sents: Vec<Range<usize>>,
+    /// Outer quote spans (open mark .. past close mark), sorted.
+    spans: Vec<Range<usize>>,
+    index: NameIndex,
+    hist: Vec<Hist>,
+    /// Attribution of the last nested quote (for split nested quotes).
+    hist_inner_last: Option<Attr>,
+    /// While attributing inside a quote: the quote's own attribution ("I"
+    /// and "we" refer to its speaker).
+    cur_outer: Option<Attr>,
+    /// Attribution of each marked quote (by pair index), once known.
+    pair_attr: Vec<Option<Attr>>,
+    /// The quote whose nested quotes are being attributed: mentions inside
+    /// it count for pronouns.
+    cur_outer_range: Option<Range<usize>>,
+    /// Nested quotes attributed so far inside the current outer quote.
+    inner_hist: Vec<(usize, Attr)>,
+}
+
+/// Longest stretch (bytes) searched forward for the end of a sentence, so
+/// that text without full stops cannot make the work quadratic.
+const MAX_SENTENCE: usize = 2000;
+
+/// [`next_sentence_end`] looking no further than [`MAX_SENTENCE`] bytes.
+fn bounded_sentence_end(t: &str, from: usize, limit: usize) -> usize {
+    let lim = floor_boundary(t, limit.min(from.saturating_add(MAX_SENTENCE))).max(from);
+    next_sentence_end(t, from, lim)
+}
+
+impl<'a> Ctx<'a> {
+    /// End of the sentence holding `from` (before its final punctuation),
+    /// not past `limit`: a look-up in the sentence list, so that many
+    /// anchors in one long sentence cost no rescans.
+    fn sentence_end(&self, from: usize, limit: usize) -> usize {
+        let t = self.text;
+        let limit = limit.min(t.len()).min(from.saturating_add(MAX_SENTENCE));
+        if let Some(i) = sentence_index(&self.sents, from) {
+            let s = &self.sents[i];
+            if s.end > from {
+                let body = t[from..s.end]
+                    .trim_end_matches(|c: char| segment::is_closer(c) || c.is_whitespace());
+                let body = body.trim_end_matches(['.', '!', '?', '…']);
+                let e = (from + body.len()).min(limit).max(from);
+                return floor_boundary(t, e).max(from);
+            }
+        }
+        bounded_sentence_end(t, from, limit)
+    }
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+impl<'a> Ctx<'a> {
+    fn inside_quote(&self, pos: usize) -> bool {
+        let k = self.spans.partition_point(|r| r.start <= pos);
+        k > 0 && pos < self.spans[k - 1].end
+    }
+
+    fn para_of(&self, pos: usize) -> usize {
+        segment::paragraph_index(&self.paras, pos).unwrap_or(0)
+    }
+
+    fn sent_start(&self, pos: usize) -> usize {
+        match sentence_index(&self.sents, pos) {
+            Some(i) => self.sents[i].start.min(pos),
+            None => 0,
+        }
+    }
+
+    /// Turn a speaker noun phrase into an attribution, resolving names,
+    /// pronouns, definite descriptions and generic publication words.
+    fn resolve(&self, subj: &Subject, cue: Option<&str>, at: usize) -> Attr {
+        let t = self.text;
+        let np: &Np = &subj.np;
+        let written = t[np.written.clone()].to_string();
+        let title_here = np
+            .title
+            .clone()
+            .or(subj.appositive.clone())
+            .map(|r| t[r].trim().to_string())
+            .filter(|s| !s.is_empty());
+        let cue = cue.map(|c| lower(c).replace('’', "'"));
+        let mut a = Attr {
+            as_written: Some(written.clone()),
+            cue,
+            ..Attr::default()
+        };
+        match np.kind {
+            NpKind::Person => {
+                let name = &t[np.name.clone()];
+                let p = self.index.lookup(name);
+                a.speaker = Some(match p {
+                    Some(p) => self.index.persons[p].full.clone(),
+                    None => clean_speaker(name),
+                });
+                a.person = p;
+                a.kind = Some(SpeakerKind::Person);
+                a.title = title_here.or_else(|| p.and_then(|p| self.index.title_of(t, p)));
+            }
+            NpKind::Pronoun(g) => {
+                a.kind = Some(SpeakerKind::Person);
+                if let Some((name, p, title)) = self.antecedent(at, g) {
+                    a.speaker = Some(name);
+                    a.person = p;
+                    a.title = title;
+                }
+            }
+            NpKind::Definite => {
+                a.kind = Some(SpeakerKind::Person);
+                // The head noun: the last word before any post-modifier
+                // ("the head of Russia's FSB" → "head").
+                let core = ["of ", "for ", "at "]
+                    .iter()
+                    .filter_map(|p| written.find(&format!(" {p}")))
+                    .min()
+                    .map(|i| &written[..i])
+                    .unwrap_or(&written);
+                let head = core.rsplit(' ').next().unwrap_or("").to_lowercase();
+                if let Some(prev) = self.anon_antecedent(at, &head) {
+                    // "A Reuters spokesperson said … the spokesperson wrote".
+                    a.speaker = prev.speaker;
+                    a.kind = prev.kind;
+                } else if let Some((name, p, title)) = self.definite_antecedent(at, &head) {
+                    a.speaker = Some(name);
+                    a.person = p;
+                    a.title = title;
+                } else if let Some(p) = self.next_person(np.written.end) {
+                    // A lede that names its speaker only afterwards ("The
+                    // head of Russia's FSB said … Gen. Alexander Bortnikov").
+                    let role = strip_article(t, np.written.clone());
+                    a.speaker = Some(self.index.persons[p].full.clone());
+                    a.person = Some(p);
+                    a.title = Some(t[role].to_string());
+                } else {
+                    // An unnamed person described by role ("the mayor"):
+                    // later pronouns may refer to it.
+                    a.speaker = Some(clean_speaker(&written));
+                    a.kind = Some(SpeakerKind::Anonymous);
+                    a.title = title_here;
+                    a.role = true;
+                }
+            }
+            NpKind::PubGeneric => {
+                a.kind = Some(SpeakerKind::Publication);
+                a.speaker = self.index.publication_before(self.text, at);
+            }
+            NpKind::Pub => {
+                a.kind = Some(SpeakerKind::Publication);
+                a.speaker = Some(clean_speaker(&drop_lower_the(&written)));
+            }
+            NpKind::Org => {
+                a.kind = Some(SpeakerKind::Organisation);
+                a.speaker = Some(clean_speaker(&drop_any_the(&written)));
+            }
+            NpKind::Doc => {
+                a.kind = Some(SpeakerKind::Document);
+                a.speaker = Some(clean_speaker(&written));
+            }
+            NpKind::Anon => {
+                a.kind = Some(SpeakerKind::Anonymous);
+                a.speaker = Some(clean_speaker(&written));
+            }
+            NpKind::They => {
+                a.kind = Some(SpeakerKind::Anonymous);
+                // "they" refers to the last plural unnamed source, if any.
+                if let Some(h) = self.hist.iter().rev().take(4).find(|h| {
+                    h.attr.kind == Some(SpeakerKind::Anonymous) && at.saturating_sub(h.pos) < 1500
+                }) {
+                    a.speaker = h.attr.speaker.clone();
+                }
+            }
+            NpKind::OrgGeneric => {
+                a.kind = Some(SpeakerKind::Organisation);
+                a.speaker = Some(clean_speaker(&written));
+            }
+            NpKind::FirstPerson => {
+                // "I told him, ‘…’": inside a quote, its speaker.
+                if let Some(o) = &self.cur_outer {
+                    a.speaker = o.speaker.clone();
+                    a.kind = o.kind;
+                    a.person = o.person;
+                    a.title = o.title.clone();
+                }
+            }
+            NpKind::Relative => {}
+        }
+        a
+    }
+
+    /// The person a he/she at `at` refers to: the nearest sentence before
+    /// it (the pronoun's own sentence first) that mentions a fitting person
+    /// outside quotes or holds a quote by one; within it, a quote's speaker
+    /// first, then the first mention (the subject).
+    fn antecedent(&self, at: usize, g: Gender) -> Option<(String, Option<usize>, Option<String>)> {
+        // Inside a quote, look in the quote's own words first.
+        if let Some(r) = &self.cur_outer_range {
+            if let Some(found) = self.antecedent_from(at, g, r.start) {
+                return Some(found);
+            }
+        }
+        self.antecedent_from(at, g, 0)
+    }
+
+    /// [`Self::antecedent`], looking no further back than `min_pos`.
+    fn antecedent_from(
+        &self,
+        at: usize,
+        g: Gender,
+        min_pos: usize,
+    ) -> Option<(String, Option<usize>, Option<String>)> {
+        let si = sentence_index(&self.sents, at)?;
+        let floor = at.saturating_sub(PRONOUN_WINDOW).max(min_pos);
+        let mut k = si as isize;
+        let mut steps = 0;
+        while k >= 0 && steps < 8 {
+            let s = &self.sents[k as usize];
+            if s.end < floor {
+                break;
+            }
+            let lo = s.start.max(min_pos);
+            let hi = if k as usize == si { at } else { s.end };
+            if lo >= hi {
+                break;
+            }
+            // Speakers of quotes in this sentence.
+            // Nested quotes already attributed in this sentence.
+            for (pos, a) in self.inner_hist.iter().rev().take(8) {
+                if *pos >= lo && *pos < hi && a.kind == Some(SpeakerKind::Person) {
+                    let fits = a
+                        .person
+                        .is_none_or(|p| gender_fits(&self.index.persons[p], g));
+                    if fits && a.speaker.is_some() {
+                        return Some((a.speaker.clone()?, a.person, a.title.clone()));
+                    }
+                }
+            }
+            for h in self.hist.iter().rev().take(32) {
+                // Inside a quote, its own speaker is not "he" or "she".
+                let own = self
+                    .cur_outer_range
+                    .as_ref()
+                    .is_some_and(|r| h.pos >= r.start && h.pos <= r.end);
+                if h.pos >= hi || own {
+                    continue;
+                }
+                if h.pos < lo {
+                    break;
+                }
+                if (h.attr.kind == Some(SpeakerKind::Person) || h.attr.role)
+                    && h.attr.speaker.is_some()
+                {
+                    let fits = h
+                        .attr
+                        .person
+                        .is_none_or(|p| gender_fits(&self.index.persons[p], g));
+                    if fits {
+                        return Some((
+                            h.attr.speaker.clone()?,
+                            h.attr.person,
+                            h.attr.title.clone(),
+                        ));
+                    }
+                }
+            }
+            for m in self.index.mentions_in(self.text, lo, hi).iter().take(64) {
+                let in_cur = self
+                    .cur_outer_range
+                    .as_ref()
+                    .is_some_and(|r| r.contains(&m.range.start));
+                if self.inside_quote(m.range.start) && !in_cur {
+                    continue;
+                }
+                let p = &self.index.persons[m.person];
+                if gender_fits(p, g) {
+                    return Some((
+                        p.full.clone(),
+                        Some(m.person),
+                        self.index.title_of(self.text, m.person),
+                    ));
+                }
+            }
+            k -= 1;
+            steps += 1;
+        }
+        None
+    }
+
+    /// An earlier unnamed source with the same head noun ("A Reuters
+    /// spokesperson" for "the spokesperson").
+    fn anon_antecedent(&self, at: usize, head: &str) -> Option<Attr> {
+        let inner = self.inner_hist.iter().rev().map(|(p, a)| (*p, a));
+        let outer = self.hist.iter().rev().take(12).map(|h| (h.pos, &h.attr));
+        for (pos, a) in inner.chain(outer) {
+            if pos >= at || at - pos > 4 * PRONOUN_WINDOW {
+                continue;
+            }
+            if a.kind == Some(SpeakerKind::Anonymous) {
+                let aw = a.as_written.as_deref().unwrap_or("");
+                if aw
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case(head))
+                {
+                    return Some(a.clone());
+                }
+            }
+        }
+        None
+    }
+
+    /// The first person named (outside quotes) after `pos`, within the same
+    /// or the next paragraph.
+    fn next_person(&self, pos: usize) -> Option<usize> {
+        let pi = self.para_of(pos);
+        let hi = self
+            .paras
+            .get(pi + 1)
+            .map(|p| p.end)
+            .unwrap_or(self.paras[pi].end)
+            .min(pos + 1200);
+        self.index
+            .mentions_in(self.text, pos, hi)
+            .iter()
+            .find(|m| !self.inside_quote(m.range.start))
+            .map(|m| m.person)
+    }
+
+    /// "the president", "The Russian official": the last person credited
+    /// with a quote nearby, else the nearest person mentioned.
+    ///
+    /// A specific office ("the minister", "the mayor") must match the
+    /// person's title, when one is written.
+    fn definite_antecedent(
+        &self,
+        at: usize,
+        head: &str,
+    ) -> Option<(String, Option<usize>, Option<String>)> {
+        let specific = matches!(
+            head,
+            "president"
+                | "minister"
+                | "mayor"
+                | "governor"
+                | "senator"
+                | "chancellor"
+                | "secretary"
+                | "ambassador"
+                | "director"
+                | "premier"
+                | "king"
+                | "queen"
+                | "prince"
+                | "pope"
+                | "chairman"
+                | "chairwoman"
+                | "ceo"
+                | "judge"
+                | "prosecutor"
+                | "commissioner"
+                | "leader"
+                | "general"
+                | "coach"
+                | "manager"
+                | "editor"
+                | "founder"
+                | "sheriff"
+        );
+        let mut first_person: Option<&Hist> = None;
+        for h in self.hist.iter().rev().take(12) {
+            if at.saturating_sub(h.pos) > 4 * PRONOUN_WINDOW {
+                break;
+            }
+            if h.attr.kind == Some(SpeakerKind::Person) && h.attr.speaker.is_some() {
+                if !specific {
+                    return Some((h.attr.speaker.clone()?, h.attr.person, h.attr.title.clone()));
+                }
+                let title = h.attr.title.as_deref().unwrap_or("");
+                let aw = h.attr.as_written.as_deref().unwrap_or("");
+                if role_names(title, head) || role_names(aw, head) {
+                    return Some((h.attr.speaker.clone()?, h.attr.person, h.attr.title.clone()));
+                }
+                // The most recent person with no written title is the
+                // fallback (one with another title is someone else).
+                if first_person.is_none() && title.is_empty() {
+                    first_person = Some(h);
+                }
+            }
+        }
+        if specific {
+            // The last speaker has no written title at all: take them.
+            if let Some(h) = first_person {
+                if h.attr.title.is_none() {
+                    return Some((h.attr.speaker.clone()?, h.attr.person, None));
+                }
+            }
+            // A person whose written title names the office.
+            let mut found = None;
+            for (i, _) in self.index.persons.iter().enumerate().take(200) {
+                if self
+                    .index
+                    .title_of(self.text, i)
+                    .is_some_and(|t| role_names(&t, head))
+                {
+                    if found.is_some() {
+                        found = None;
+                        break;
+                    }
+                    found = Some(i);
+                }
+            }
+            if let Some(i) = found {
+                let p = &self.index.persons[i];
+                return Some((p.full.clone(), Some(i), self.index.title_of(self.text, i)));
+            }
+        }
+        None
+    }
+}
+
+/// Does a title name the role `head` (as its own word, before any
+/// post-modifier)? "Russian President" and "president of the club" do;
+/// "coordinator … on President Obama's council" does not.
+fn role_names(title: &str, head: &str) -> bool {
+    let lower = title.to_lowercase();
+    let mut core = lower.as_str();
+    for cut in [
+        " of ", " on ", " at ", " for ", " in ", ",", " who ", " from ", " to ",
+    ] {
+        if let Some(p) = core.find(cut) {
+            core = &core[..p];
+        }
+    }
+    core.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| w == head)
+}
+
+fn clean_speaker(s: &str) -> String {
+    let s = s.trim().trim_end_matches([',', '.', ':', ';']).trim();
+    let s = s
+        .strip_suffix("’s")
+        .or_else(|| s.strip_suffix("'s"))
+        .unwrap_or(s);
+    s.to_string()
+}
+
+/// Organisations drop a leading "the" whatever its case ("The FSB" → "FSB").
+fn drop_any_the(s: &str) -> String {
+    for p in ["the ", "The "] {
+        if let Some(r) = s.strip_prefix(p) {
+            return r.to_string();
+        }
+    }
+    s.to_string()
+}
+
+/// Publications drop only a lower-case "the" ("The Daily Beast" keeps its
+/// capital "The", which is part of the name).
+fn drop_lower_the(s: &str) -> String {
+    s.strip_prefix("the ").unwrap_or(s).to_string()
+}
+
+/// What a window search found.
+struct Found {
+    attr: Attr,
+    /// The cue came after the quote.
+    post: bool,
+}
+
+impl<'a> Ctx<'a> {
+    /// A cue right after a quote: `,” X said`, `,” said X`, `” Carpenter
+    /// asks.` The window runs from the closing mark to the end of the
+    /// sentence or the next quote.
+    fn post_cue(
+        &self,
+        close_end: usize,
+        hi: usize,
+        ended_with_stop: bool,
+        toks: &mut Vec<Tok>,
+    ) -> Option<Attr> {
+        let t = self.text;
+        tokenize(t, close_end, hi, toks);
+        // Skip leading punctuation: `,” he said`, `— he said`.
+        let mut k = 0;
+        while k < toks.len() && !toks[k].word {
+            let p = &t[toks[k].s..toks[k].e];
+            if matches!(p, "," | "—" | "–" | "-") {
+                k += 1;
+            } else {
+                return None;
+            }
+        }
+        if k >= toks.len() {
+            return None;
+        }
+        let lo = k;
+        if ended_with_stop && t[close_end..hi].trim_end().ends_with(':') {
+            // `.” As The Daily Beast noted: “…`: the next sentence introduces
+            // another quote.
+            return None;
+        }
+        // Inverted: "said Gen. Alexander Bortnikov".
+        if let Some(c) = cue_at(t, toks, lo, true) {
+            if c.according {
+                return None;
+            }
+            let w = lw(&t[toks[lo].s..toks[lo].e]);
+            if !speakers_invertable(&w) {
+                return None;
+            }
+            let subj = subject_after(t, toks, c.tok_end, toks.len())?;
+            if !subj.np.is_speaker() {
+                return None;
+            }
+            if ended_with_stop && toks.len() - subj.np.tok_end > 6 {
+                return None;
+            }
+            return Some(self.resolve(&subj, Some(&t[c.range.clone()]), close_end));
+        }
+        // "X[, appositive,] (adverbs) cue": the first cue in the window.
+        let limit = toks.len().min(lo + 60);
+        for k in lo + 1..limit {
+            if !toks[k].word {
+                continue;
+            }
+            // Right after a quote, context verbs count too ("she
+            // continued", "the statement read").
+            let Some(c) = cue_at(t, toks, k, false) else {
+                continue;
+            };
+            if c.according {
+                return None;
+            }
+            let subj = subject_filling(t, toks, lo, c.tok)?;
+            if ended_with_stop && toks.len() - c.tok_end > 6 {
+                return None;
+            }
+            let cue_text = cue_with_aux(t, toks, lo, &c);
+            return Some(self.resolve(&subj, Some(&cue_text), close_end));
+        }
+        None
+    }
+
+    /// A cue before a quote within the window `lo..hi` (the quote's own
+    /// sentence up to its opening mark). The cue nearest the quote that has
+    /// a speaker wins.
+    fn pre_cue(&self, lo: usize, hi: usize, strict: bool, toks: &mut Vec<Tok>) -> Option<Attr> {
+        let t = self.text;
+        tokenize(t, lo, hi, toks);
+        let n = toks.len();
+        let mut tries = 0;
+        let mut k = n;
+        while k > 0 && tries < 4 {
+            k -= 1;
+            if !toks[k].word {
+                continue;
+            }
+            let Some(c) = cue_at(t, toks, k, strict) else {
+                continue;
+            };
+            // Context-dependent verbs count only right before the quote.
+            if !strict && n - c.tok_end > 5 && !c.according {
+                let lw = lw(&t[toks[k].s..toks[k].e]);
+                if !speakers::is_cue_word(&lw) {
+                    continue;
+                }
+            }
+            tries += 1;
+            if let Some(a) = self.attr_for_cue(toks, 0, &c, hi) {
+                return Some(a);
+            }
+        }
+        None
+    }
+
+    /// The speaker for cue `c` found among `toks` (whose clause starts at
+    /// token `lo`).
+    fn attr_for_cue(&self, toks: &[Tok], lo: usize, c: &Cue, at: usize) -> Option<Attr> {
+        let t = self.text;
+        let cue_text = t[c.range.clone()].to_string();
+        if c.according {
+            let subj = according_np(t, toks, c.tok_end)?;
+            return Some(self.resolve(&subj, Some("according to"), at));
+        }
+        // A participle right after a noun phrase belongs to it ("a question
+        // on the Pentagon saying that …").
+        let after_comma = c.tok > lo && !toks[c.tok - 1].word;
+        if c.participle && !after_comma {
+            if let Some(subj) = subject_before(t, toks, lo, c.tok) {
+                if subj.appositive.is_none() {
+                    return Some(self.resolve(&subj, Some(&cue_text), toks[c.tok].s));
+                }
+            }
+            return None;
+        }
+        if c.participle {
+            // "…, tweeting:" / "…, noting that": the clause's subject, or the
+            // speaker of an earlier quote in the same sentence.
+            if let Some(h) = self.same_sentence_speaker(t_pos(toks, lo), at) {
+                let mut a = h;
+                a.cue = Some(lower(&cue_text));
+                return Some(a);
+            }
+            let subj = clause_subject(t, toks, lo, c.tok)?;
+            if !matches!(
+                subj.np.kind,
+                NpKind::Pronoun(_)
+                    | NpKind::Person
+                    | NpKind::Definite
+                    | NpKind::Anon
+                    | NpKind::Org
+                    | NpKind::Pub
+                    | NpKind::PubGeneric
+            ) {
+                return None;
+            }
+            return Some(self.resolve(&subj, Some(&cue_text), toks[c.tok].s));
+        }
+        if let Some(subj) = subject_before(t, toks, lo, c.tok) {
+            let cue_full = cue_with_aux(t, toks, lo, c);
+            return Some(self.resolve(&subj, Some(&cue_full), toks[c.tok].s));
+        }
+        // Coordinated verbs share the subject: "X said “…,” but conceded that".
+        if c.tok > lo {
+            let prev = lw(&t[toks[c.tok - 1].s..toks[c.tok - 1].e]);
+            if matches!(
+                prev.as_str(),
+                "and" | "but" | "or" | "then" | "also" | "later"
+            ) || c.tok == lo
+            {
+                if let Some(mut a) = self.same_sentence_speaker(t_pos(toks, lo), at) {
+                    a.cue = Some(lower(&cue_text));
+                    return Some(a);
+                }
+            }
+        } else if let Some(mut a) = self.same_sentence_speaker(t_pos(toks, lo), at) {
+            a.cue = Some(lower(&cue_text));
+            return Some(a);
+        }
+        // A subject further back in the cue's own clause ("Lavrov hinted …
+        // when told X that"), unless a relative word stands for something
+        // else ("a report …, which suggested").
+        let mut seg_lo = lo;
+        for k in (lo..c.tok).rev() {
+            if !toks[k].word
+                && matches!(&t[toks[k].s..toks[k].e], "," | ";" | ":" | "—" | "(" | ")")
+            {
+                seg_lo = k + 1;
+                break;
+            }
+        }
+        if (seg_lo..c.tok).any(|k| {
+            matches!(
+                lw(&t[toks[k].s..toks[k].e]).as_str(),
+                "which" | "that" | "who" | "whom"
+            )
+        }) {
+            return None;
+        }
+        let subj = clause_subject(t, toks, seg_lo, c.tok)?;
+        if matches!(
+            subj.np.kind,
+            NpKind::Pronoun(_) | NpKind::Person | NpKind::Definite
+        ) {
+            return Some(self.resolve(&subj, Some(&cue_text), toks[c.tok].s));
+        }
+        None
+    }
+
+    /// The speaker of the last attributed item in the same sentence as
+    /// `at` (starting no earlier than `lo`).
+    fn same_sentence_speaker(&self, lo: usize, at: usize) -> Option<Attr> {
+        let s = self.sent_start(at).min(lo);
+        let h = self.hist.last()?;
+        if h.pos >= s.min(at) && h.pos < at && h.attr.has_speaker() {
+            let mut a = h.attr.clone();
+            a.as_written = h.attr.as_written.clone();
+            return Some(a);
+        }
+        // The previous quote may have begun before the sentence start
+        // computed from the segmentation (`?” Carpenter asks.`).
+        if h.end >= s
+            && h.pos < at
+            && h.attr.has_speaker()
+            && self.para_of(h.pos) == self.para_of(at)
+        {
+            return Some(h.attr.clone());
+        }
+        None
+    }
+
+    /// A sentence with no cue that introduces what follows with a colon
+    /// ("David Kris, …, articulated the concern …:"): its subject, with its
+    /// verb as the cue.
+    fn colon_intro(&self, lo: usize, hi: usize, toks: &mut Vec<Tok>) -> Option<Attr> {
+        let t = self.text;
+        // Only the last colon-separated clause.
+        let body = &t[lo..hi];
+        let trimmed = body.trim_end();
+        let without = trimmed.strip_suffix(':')?;
+        let clause_lo = match without.rfind(':') {
+            Some(p) => lo + p + 1,
+            None => lo,
+        };
+        let clause_hi = lo + without.len();
+        if let Some(a) = self.pre_cue(clause_lo, clause_hi, true, toks) {
+            return Some(a);
+        }
+        tokenize(t, clause_lo, clause_hi, toks);
+        let subj = clause_subject(t, toks, 0, toks.len())?;
+        if !matches!(
+            subj.np.kind,
+            NpKind::Pronoun(_)
+                | NpKind::Person
+                | NpKind::Definite
+                | NpKind::Anon
+                | NpKind::Org
+                | NpKind::Pub
+                | NpKind::PubGeneric
+                | NpKind::Doc
+        ) {
+            return None;
+        }
+        let verb = verb_after(t, toks, subj.np.tok_end);
+        Some(self.resolve(&subj, verb.as_deref(), t_pos(toks, 0)))
+    }
+
+    /// Possessive speech nouns before a quote ("Putin's prior offer, … a
+    /// ‘joint working group …’"): the nearest one in the window.
+    fn possessive_speech(&self, lo: usize, hi: usize, toks: &mut Vec<Tok>) -> Option<Attr> {
+        let t = self.text;
+        tokenize(t, lo, hi, toks);
+        for k in (0..toks.len()).rev() {
+            let w = &t[toks[k].s..toks[k].e];
+            if !(toks[k].word && speakers::is_speech_noun(w)) {
+                continue;
+            }
+            // Owner within the three words before the noun.
+            for j in (k.saturating_sub(3)..k).rev() {
+                let wj = &t[toks[j].s..toks[j].e];
+                let owner = wj.strip_suffix("'s").or_else(|| wj.strip_suffix("’s"));
+                if let Some(o) = owner {
+                    if !o.chars().next().is_some_and(|c| c.is_uppercase()) {
+                        return None;
+                    }
+                    // The whole name: capitalised words before the owner.
+                    let mut s = j;
+                    while s > 0
+                        && toks[s - 1].word
+                        && t[toks[s - 1].s..toks[s - 1].e]
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_uppercase())
+                    {
+                        s -= 1;
+                    }
+                    let np = parse_np(t, toks, s, j + 1);
+                    let name_end = toks[j].s + o.len();
+                    let (name_range, written) = match np {
+                        Some(np) if np.kind == NpKind::Person => {
+                            (np.name.start..name_end, np.written.start..name_end)
+                        }
+                        _ => (toks[j].s..name_end, toks[j].s..name_end),
+                    };
+                    let subj = Subject {
+                        np: Np {
+                            written,
+                            name: name_range,
+                            title: None,
+                            kind: NpKind::Person,
+                            tok_end: j + 1,
+                        },
+                        appositive: None,
+                    };
+                    return Some(self.resolve(&subj, None, toks[j].s));
+                }
+            }
+            return None;
+        }
+        None
+    }
+}
+
+fn t_pos(toks: &[Tok], k: usize) -> usize {
+    toks.get(k).map(|t| t.s).unwrap_or(0)
+}
+
+fn speakers_invertable(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "asked"
+            | "asks"
+            | "added"
+            | "adds"
+            | "wrote"
+            | "writes"
+            | "explained"
+            | "explains"
+            | "continued"
+            | "continues"
+            | "recalled"
+            | "recalls"
+            | "replied"
+            | "replies"
+            | "remarked"
+            | "commented"
+            | "noted"
+            | "notes"
+            | "observed"
+            | "observes"
+            | "argued"
+            | "argues"
+            | "insisted"
+            | "warned"
+            | "warns"
+            | "declared"
+            | "tweeted"
+            | "concluded"
+            | "concedes"
+            | "conceded"
+            | "cautioned"
+            | "cautions"
+            | "quipped"
+            | "joked"
+            | "mused"
+            | "muses"
+            | "countered"
+            | "answered"
+            | "responded"
+            | "stated"
+            | "acknowledged"
+            | "admitted"
+            | "suggested"
+            | "suggests"
+            | "predicted"
+            | "reported"
+            | "reports"
+            | "claimed"
+            | "claims"
+            | "announced"
+            | "tells"
+            | "told"
+    ) && !matches!(w, "told" | "tells")
+}
+
+/// The cue as written with a perfect auxiliary ("has mused").
+fn cue_with_aux(t: &str, toks: &[Tok], lo: usize, c: &Cue) -> String {
+    let base = &t[c.range.clone()];
+    if c.tok > lo {
+        let p = &t[toks[c.tok - 1].s..toks[c.tok - 1].e];
+        if matches!(p, "has" | "have" | "had") {
+            return format!("{p} {base}");
+        }
+    }
+    base.to_string()
+}
+
+/// A name of a thing in marks: Title Case words with no final punctuation,
+/// or anything after "titled", "entitled", "called", "named".
+fn is_title_of_work(pre: &str, content: &str) -> bool {
+    let last = pre
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    if matches!(
+        lw(last).as_str(),
+        "titled" | "entitled" | "called" | "named" | "dubbed" | "headlined"
+    ) {
+        return true;
+    }
+    if content.ends_with(['.', '?', '!', '…']) {
+        return false;
+    }
+    let small = |w: &str| {
+        matches!(
+            lw(w).as_str(),
+            "a" | "an"
+                | "the"
+                | "of"
+                | "and"
+                | "or"
+                | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+        )
+    };
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let big: Vec<&&str> = words.iter().filter(|w| !small(w)).collect();
+    !big.is_empty()
+        && words.len() <= 12
+        && big.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
+/// Auxiliary and modal verbs (the verb of a that-less reported clause).
+fn is_aux(w: &str) -> bool {
+    matches!(
+        lw(w).as_str(),
+        "is" | "was"
+            | "were"
+            | "are"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "won't"
+            | "wouldn't"
+            | "couldn't"
+            | "can't"
+            | "isn't"
+            | "wasn't"
+            | "weren't"
+            | "aren't"
+            | "hasn't"
+            | "haven't"
+            | "hadn't"
+            | "didn't"
+            | "doesn't"
+            | "don't"
+            | "shouldn't"
+    )
+}
+
+/// The verb after a subject (skipping "who", adverbs, auxiliaries), as
+/// the cue of an introduction without a speech verb.
+fn verb_after(t: &str, toks: &[Tok], mut k: usize) -> Option<String> {
+    let mut n = 0;
+    while k < toks.len() && n < 6 {
+        let w = &t[toks[k].s..toks[k].e];
+        let l = lw(w);
+        if !toks[k].word && w == "," {
+            // A parenthetical between commas: ", however,".
+            if let Some(close) =
+                (k + 1..toks.len().min(k + 8)).find(|&m| &t[toks[m].s..toks[m].e] == ",")
+            {
+                k = close + 1;
+                n += 1;
+                continue;
+            }
+        }
+        if !toks[k].word
+            || l == "who"
+            || l.ends_with("ly")
+            || matches!(l.as_str(), "has" | "have" | "had" | "also" | "then")
+        {
+            k += 1;
+            n += 1;
+            continue;
+        }
+        if w.chars().next().is_some_and(|c| c.is_lowercase()) {
+            return Some(l.to_string());
+        }
+        return None;
+    }
+    None
+}
+
+/// The source after "according to": a noun phrase up to the next comma,
+/// colon or the end of a bare phrase ("our sources there is …"). "TITLE,
+/// NAME," gives the name with the title ("the new FSB center’s deputy
+/// chief, Nikolai Murashov,").
+fn according_np(t: &str, toks: &[Tok], k: usize) -> Option<Subject> {
+    let np = parse_np(t, toks, k, toks.len())?;
+    let e = np.tok_end;
+    if np.kind == NpKind::Definite
+        && e + 1 < toks.len()
+        && !toks[e].word
+        && &t[toks[e].s..toks[e].e] == ","
+    {
+        if let Some(np2) = parse_np(t, toks, e + 1, toks.len()) {
+            let closed = toks
+                .get(np2.tok_end)
+                .is_some_and(|c| !c.word && &t[c.s..c.e] == ",");
+            if np2.kind == NpKind::Person && closed {
+                let title = Some(strip_article(t, np.written.clone()));
+                return Some(Subject {
+                    np: np2,
+                    appositive: title,
+                });
+            }
+        }
+    }
+    Some(Subject {
+        np,
+        appositive: None,
+    })
+}
+
+/// Direct or partial: a marked sentence standing alone or introduced by a
+/// colon is direct; a fragment inside the narrator's sentence is partial.
+fn marked_kind(pre: &str, content: &str) -> QuoteKind {
+    let pre_t = pre.trim_end();
+    let first = content
+        .chars()
+        .find(|c| !matches!(c, '(' | '[' | '…' | '.' | '\'' | '‘' | '"' | '“'));
+    // Standing alone or after a colon: direct.
+    if pre_t.is_empty() || pre_t.ends_with(':') {
+        return QuoteKind::Direct;
+    }
+    // After an opener and a comma ("Meanwhile, “Trump's …"), a capitalised
+    // sentence is direct; anything else inside the narrator's sentence is a
+    // fragment.
+    let starts_upper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    if starts_upper && pre_t.ends_with([',', '—', '–', '(']) {
+        return QuoteKind::Direct;
+    }
+    QuoteKind::Partial
+}
+
+// ---------------------------------------------------------------------------
+// Indirect speech.
+
+/// An indirect-speech candidate: the reported clause and how it is credited.
+#[derive(Debug, Clone)]
+struct Indirect {
+    text: Range<usize>,
+    attr: Attr,
+    /// Inside a marked quote: becomes a nested quote.
+    inside: Option<usize>,
+}
+
+/// Mental-state and characterising verbs: not speech before a that-clause.
+fn not_speech_before_that(w: &str) -> bool {
+    matches!(
+        w,
+        "believe"
+            | "believes"
+            | "believed"
+            | "think"
+            | "thinks"
+            | "thought"
+            | "fear"
+            | "fears"
+            | "feared"
+            | "worry"
+            | "worries"
+            | "worried"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "call"
+            | "calls"
+            | "called"
+            | "calling"
+            | "dub"
+            | "dubbed"
+            | "label"
+            | "labeled"
+            | "labelled"
+            | "brand"
+            | "branded"
+            | "term"
+            | "termed"
+            | "dismiss"
+            | "dismissed"
+            | "describe"
+            | "describes"
+            | "described"
+            | "wonder"
+            | "wondered"
+            | "ask"
+            | "asks"
+            | "asked"
+            | "asking"
+            | "read"
+            | "reads"
+            | "urge"
+            | "urged"
+            | "urges"
+            | "demand"
+            | "demanded"
+            | "demands"
+            | "charge"
+            | "charged"
+            | "accuse"
+            | "accused"
+            | "echoed"
+            | "echo"
+            | "echoes"
+            | "articulated"
+            | "continue"
+            | "continued"
+            | "continues"
+            | "trumpeted"
+            | "recount"
+            | "summed"
+            | "post"
+            | "posted"
+            | "posts"
+            | "tweet"
+            | "comment"
+            | "comments"
+    )
+}
+
+impl<'a> Ctx<'a> {
+    /// End of the reported clause starting at `s`: the end of its sentence,
+    /// or earlier where the narrator coordinates a clause of their own
+    /// (", and the FBI has not …", ", while …", "; …").
+    fn clause_end(&self, s: usize, para_end: usize, cut: bool) -> usize {
+        let t = self.text;
+        let e = self.sentence_end(s, para_end);
+        if !cut {
+            return e;
+        }
+        let body = &t[s..e];
+        let best = narrator_cut(body);
+        let (_, e2) = segment::trim_range(t, s, s + best);
+        e2
+    }
+
+    /// Does a marked quote start inside `r`?
+    fn has_quote_in(&self, r: &Range<usize>, pairs: &[Pair]) -> bool {
+        let k = pairs.partition_point(|p| p.open < r.start);
+        if k < pairs.len() && pairs[k].open < r.end {
+            return true;
+        }
+        // Nested quotes inside an outer pair that contains r.
+        if k > 0 {
+            let p = &pairs[k - 1];
+            if p.close_end > r.start {
+                return p
+                    .inner
+                    .iter()
+                    .any(|ip| ip.open >= r.start && ip.open < r.end);
+            }
+        }
+        false
+    }
+
+    /// Find indirect speech: that-clauses after speech verbs, "according to
+    /// X", "as X suggested, …", "…, X said.", "X said they …" and headline
+    /// "X Says …". Each candidate is attributed later, in text order, so
+    /// that pronouns resolve against earlier quotes.
+    fn find_indirect(&self) -> Vec<IndirectCand> {
+        let t = self.text;
+        let mut out: Vec<IndirectCand> = Vec::new();
+        for m in ANCHORS.find_iter(t) {
+            let w = m.as_str();
+            let form = match w.as_bytes()[0] {
+                b't' if w == "that" => Form::That,
+                b'a' | b'A' if w.ends_with(" to") => Form::According,
+                _ => Form::Say(w.len()),
+            };
+            out.push(IndirectCand {
+                at: m.start(),
+                form,
+            });
+        }
+        out
+    }
+}
+
+/// Anchors of indirect speech, found in one pass: "that", "according to"
+/// and speech verbs (capitalised forms for title-case headlines).
+static ANCHORS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:that|[Aa]ccording to|said|says|say|alleged|alleges|claimed|claims|insisted|insists|argued|argues|warned|warns|noted|notes|added|adds|wrote|writes|suggested|suggests|suggest|predicted|reported|stated|announced|acknowledged|admitted|conceded|explained|agreed|agree|agrees|denied|told|tells|replied|responded|observed|commented|cautioned|declared|tweeted|Says|Said|Warns|Claims|Tells)(?-u:\b)",
+    )
+    .expect("anchor regex")
+});
+
+#[derive(Debug, Clone, Copy)]
+enum Form {
+    That,
+    According,
+    /// A speech verb of this byte length.
+    Say(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct IndirectCand {
+    at: usize,
+    form: Form,
+}
+
+/// Where the narrator's own clause starts inside a reported clause, in one
+/// pass: ", while …", ", whereas …", "; …", ", and/but" + a new subject
+/// (", and the FBI has not …"), or " and " + a speech verb ("… and accused
+/// him"). Returns `body.len()` when there is none.
+fn narrator_cut(body: &str) -> usize {
+    let b = body.as_bytes();
+    let word_after = |i: usize| -> &str {
+        let rest = &body[i..];
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .unwrap_or(rest.len());
+        &rest[..end]
+    };
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b';' if b.get(i + 1) == Some(&b' ') => return i,
+            b',' if b.get(i + 1) == Some(&b' ') => {
+                let rest = &body[i + 2..];
+                if rest.starts_with("while ") || rest.starts_with("whereas ") {
+                    return i;
+                }
+                for conj in ["and ", "but "] {
+                    if rest.starts_with(conj) {
+                        let w = word_after(i + 2 + conj.len());
+                        let subj_like = matches!(
+                            lw(w).as_str(),
+                            "the"
+                                | "a"
+                                | "an"
+                                | "he"
+                                | "she"
+                                | "it"
+                                | "they"
+                                | "we"
+                                | "i"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "its"
+                                | "this"
+                                | "that"
+                                | "these"
+                                | "those"
+                                | "there"
+                        ) || w.chars().next().is_some_and(|c| c.is_uppercase());
+                        if subj_like {
+                            return i;
+                        }
+                    }
+                }
+            }
+            b' ' if body[i..].starts_with(" and ") => {
+                let w = word_after(i + 5);
+                if speakers::is_cue_word(w) && (w.ends_with("ed") || w == "said" || w == "told") {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+/// At least `n` words in `t`?
+fn has_words(t: &str, n: usize) -> bool {
+    t.split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .take(n)
+        .count()
+        >= n
+}
+
+/// Does any of the `n` words before `pos` (not before `lo`) satisfy `pred`?
+/// A cheap backward scan, no tokenising.
+fn words_before_any(t: &str, pos: usize, lo: usize, n: usize, pred: impl Fn(&str) -> bool) -> bool {
+    let b = t.as_bytes();
+    let mut i = pos;
+    let mut seen = 0;
+    while i > lo && seen < n {
+        // Skip non-word bytes (ASCII punctuation and spaces).
+        while i > lo && b[i - 1] < 0x80 && !b[i - 1].is_ascii_alphanumeric() {
+            i -= 1;
+        }
+        let e = i;
+        while i > lo && (b[i - 1] >= 0x80 || b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'-') {
+            i -= 1;
+        }
+        while i < e && !t.is_char_boundary(i) {
+            i += 1;
+        }
+        if i < e {
+            if pred(&t[i..e]) {
+                return true;
+            }
+            seen += 1;
+        } else {
+            break;
+        }
+    }
+    false
+}
+
+impl<'a> Ctx<'a> {
+    /// Attribute an indirect candidate (called in text order).
+    fn eval_indirect(
+        &self,
+        c: IndirectCand,
+        pairs: &[Pair],
+        toks: &mut Vec<Tok>,
+    ) -> Option<Indirect> {
+        let inside = self.outer_index(c.at, pairs);
+        // Inside a quote, only the quote's own text is looked at.
+        let (bound_lo, bound_hi) = match inside {
+            Some(i) => (pairs[i].raw.start, pairs[i].raw.end),
+            None => {
+                let p = &self.paras[self.para_of(c.at)];
+                (p.start, p.end)
+            }
+        };
+        if inside.is_none() && self.inside_quote(c.at) {
+            return None;
+        }
+        match c.form {
+            Form::That => self.indirect_that(c.at, bound_lo, bound_hi, inside, pairs, toks),
+            Form::According => {
+                self.indirect_according(c.at, bound_lo, bound_hi, inside, pairs, toks)
+            }
+            Form::Say(len) => self.indirect_say(c.at, len, bound_lo, bound_hi, inside, pairs, toks),
+        }
+    }
+
+    fn outer_index(&self, pos: usize, pairs: &[Pair]) -> Option<usize> {
+        let k = pairs.partition_point(|p| p.open <= pos);
+        if k > 0 && pos < pairs[k - 1].raw.end && pos >= pairs[k - 1].raw.start {
+            Some(k - 1)
+        } else {
+            None
+        }
+    }
+
+    /// Start of the sentence holding `pos`, not before `bound_lo`, computed
+    /// by a bounded backward scan (works inside quotes too).
+    fn local_sent_start(&self, pos: usize, bound_lo: usize) -> usize {
+        let floor = ceil_boundary(self.text, pos.saturating_sub(PRE_WINDOW).max(bound_lo));
+        self.sent_start(pos).max(floor)
+    }
+
+    fn indirect_that(
+        &self,
+        at: usize,
+        blo: usize,
+        bhi: usize,
+        inside: Option<usize>,
+        pairs: &[Pair],
+        toks: &mut Vec<Tok>,
+    ) -> Option<Indirect> {
+        let t = self.text;
+        // First a short look for a speech verb or a content noun before
+        // "that"; only then the whole clause is tokenised.
+        if !words_before_any(t, at, blo.max(at.saturating_sub(110)), 14, |w| {
+            speakers::is_cue_word(w) || speakers::is_content_noun(w)
+        }) {
+            return None;
+        }
+        let lo = self.local_sent_start(at, blo);
+        let win_lo = ceil_boundary(t, lo.max(at.saturating_sub(300)));
+        tokenize(t, win_lo, at, toks);
+        let n = toks.len();
+        if n == 0 {
+            return None;
+        }
+        // Find the governing cue within 14 tokens before "that".
+        let mut cue: Option<Cue> = None;
+        let floor = n.saturating_sub(14);
+        let mut k = n;
+        while k > floor {
+            k -= 1;
+            if !toks[k].word {
+                continue;
+            }
+            let w = lw(&t[toks[k].s..toks[k].e]);
+            if w == "that" || w == "which" || w == "who" {
+                break;
+            }
+            let Some(c) = cue_at(t, toks, k, false) else {
+                continue;
+            };
+            if c.according || not_speech_before_that(&w) || !gap_ok(t, toks, &c, n, &w) {
+                break;
+            }
+            cue = Some(c);
+            break;
+        }
+        // The clause after "that".
+        let cs = {
+            let rest = &t[at + 4..bhi.max(at + 4)];
+            let skip = rest.len()
+                - rest
+                    .trim_start_matches(|c: char| c.is_whitespace() || c == ',')
+                    .len();
+            at + 4 + skip
+        };
+        let ce = self.clause_end(cs, bhi, true);
+        if ce <= cs || !has_words(&t[cs..ce], 2) {
+            return None;
+        }
+        let clause = cs..ce;
+        if self.has_quote_in(&clause, pairs) {
+            return None;
+        }
+        let mut attr: Option<Attr> = cue.and_then(|c| self.attr_for_cue(toks, 0, &c, at));
+        if attr.is_none() {
+            attr = self.content_noun_that(toks, at);
+        }
+        let attr = attr?;
+        if !attr.has_speaker() && attr.as_written.is_none() {
+            return None;
+        }
+        Some(Indirect {
+            text: clause,
+            attr,
+            inside,
+        })
+    }
+
+    /// "rumors that", "The official version is that", "rumor had it that",
+    /// "made the surprising announcement that".
+    fn content_noun_that(&self, toks: &[Tok], at: usize) -> Option<Attr> {
+        let t = self.text;
+        let n = toks.len();
+        let mut end = n;
+        let mut cue: Option<String> = None;
+        // "… is that", "… had it that"
+        if end >= 1
+            && matches!(
+                lw(&t[toks[end - 1].s..toks[end - 1].e]).as_str(),
+                "is" | "was"
+            )
+        {
+            end -= 1;
+        } else if end >= 2
+            && lw(&t[toks[end - 1].s..toks[end - 1].e]) == "it"
+            && lw(&t[toks[end - 2].s..toks[end - 2].e]) == "had"
+        {
+            cue = Some("had it".to_string());
+            end -= 2;
+        }
+        if end == 0 {
+            return None;
+        }
+        // The noun phrase ending at `end` whose head is a content noun,
+        // possibly followed by a prepositional phrase.
+        let head_ok = (end.saturating_sub(5)..end)
+            .any(|k| speakers::is_content_noun(&t[toks[k].s..toks[k].e]));
+        if !head_ok {
+            return None;
+        }
+        let mut best: Option<Np> = None;
+        for s in (end.saturating_sub(8)..end).rev() {
+            if let Some(np) = parse_np(t, toks, s, end) {
+                if np.tok_end == end && matches!(np.kind, NpKind::Doc | NpKind::Anon) {
+                    best = Some(np);
+                }
+            }
+        }
+        let np = best?;
+        // A relative clause ("allegations that have dogged") is not
+        // reported content.
+        let after = self.text[at + 4..].split_whitespace().next().unwrap_or("");
+        let al = lw(after.trim_matches(|c: char| !c.is_alphanumeric()));
+        if matches!(
+            al.as_str(),
+            "is" | "was"
+                | "were"
+                | "are"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+        ) || (al.ends_with("ed") && after.chars().next().is_some_and(|c| c.is_lowercase()))
+        {
+            return None;
+        }
+        let s_tok = (0..n).find(|&k| toks[k].s == np.written.start)?;
+        if s_tok > 0 {
+            let v = lw(&t[toks[s_tok - 1].s..toks[s_tok - 1].e]);
+            if matches!(
+                v.as_str(),
+                "made"
+                    | "issued"
+                    | "released"
+                    | "gave"
+                    | "offered"
+                    | "published"
+                    | "makes"
+                    | "issues"
+            ) {
+                let subj = subject_before(t, toks, 0, s_tok - 1)?;
+                let cue_text = t[toks[s_tok - 1].s..np.written.end].to_string();
+                return Some(self.resolve(&subj, Some(&cue_text), at));
+            }
+            // The noun phrase must not be another verb's object ("debunk
+            // the collusion allegations that").
+            let ok_before = !toks[s_tok - 1].word
+                || matches!(
+                    v.as_str(),
+                    "is" | "was"
+                        | "were"
+                        | "are"
+                        | "been"
+                        | "be"
+                        | "of"
+                        | "with"
+                        | "and"
+                        | "but"
+                        | "there"
+                )
+                || v.chars().next().is_some_and(|c| c.is_uppercase());
+            if !ok_before {
+                return None;
+            }
+        }
+        let subj = Subject {
+            np,
+            appositive: None,
+        };
+        let mut a = self.resolve(&subj, None, at);
+        a.cue = cue;
+        Some(a)
+    }
+
+    fn indirect_according(
+        &self,
+        at: usize,
+        blo: usize,
+        bhi: usize,
+        inside: Option<usize>,
+        pairs: &[Pair],
+        toks: &mut Vec<Tok>,
+    ) -> Option<Indirect> {
+        let t = self.text;
+        let lo = self.local_sent_start(at, blo);
+        let se = self.sentence_end(at, bhi);
+        tokenize(t, at, se, toks);
+        if toks.len() < 3 {
+            return None;
+        }
+        let subj = according_np(t, toks, 2)?;
+        let mut e = subj.np.tok_end;
+        if subj.appositive.is_some() {
+            // "TITLE, NAME," consumed two phrases; find the name's end.
+            e = subj.np.tok_end;
+        }
+        let attr = self.resolve(&subj, Some("according to"), at);
+        // Leading: only openers before it ("But, according to …, clause").
+        let before = t[lo..at].trim();
+        let leading = before.is_empty()
+            || before.trim_end_matches(',').split_whitespace().all(|w| {
+                matches!(
+                    w.trim_matches(',').to_lowercase().as_str(),
+                    "and"
+                        | "but"
+                        | "so"
+                        | "yet"
+                        | "or"
+                        | "however"
+                        | "still"
+                        | "also"
+                        | "then"
+                        | "now"
+                        | "indeed"
+                )
+            }) && before.split_whitespace().count() <= 2;
+        let clause = if leading {
+            // The clause after the source (after its comma, if any).
+            let mut k = e;
+            while k < toks.len() && !toks[k].word && matches!(&t[toks[k].s..toks[k].e], "," | "—")
+            {
+                k += 1;
+            }
+            if k >= toks.len() {
+                return None;
+            }
+            if matches!(&t[toks[k].s..toks[k].e], ":" | "\"" | "“" | "'" | "‘") {
+                return None;
+            }
+            let cs = toks[k].s;
+            let ce = self.clause_end(cs, bhi, true);
+            cs..ce
+        } else {
+            // Trailing: "clause, according to X." — X must end the sentence.
+            if e < toks.len() {
+                return None;
+            }
+            let head = t[lo..at].trim_end();
+            let head = head.strip_suffix(',')?;
+            let (cs, ce) = segment::trim_range(t, lo, lo + head.len());
+            cs..ce
+        };
+        if clause.end <= clause.start
+            || !has_words(&t[clause.clone()], 3)
+            || self.has_quote_in(&clause, pairs)
+        {
+            return None;
+        }
+        // A clause that is itself an attributed quote's sentence is not
+        // indirect speech ("“…,” Bortnikov said, according to …").
+        let ct = &t[clause.clone()];
+        if ct.contains(['"', '“', '”']) {
+            return None;
+        }
+        Some(Indirect {
+            text: clause,
+            attr,
+            inside,
+        })
+    }
+
+    /// Forms anchored on a speech verb: headline "X Says …", a
+    /// sentence-final "…, X said.", "X said they …", "as X suggested, …" and
+    /// "whom X say ordered …".
+    #[allow(clippy::too_many_arguments)]
+    fn indirect_say(
+        &self,
+        pos: usize,
+        len: usize,
+        blo: usize,
+        bhi: usize,
+        inside: Option<usize>,
+        pairs: &[Pair],
+        toks: &mut Vec<Tok>,
+    ) -> Option<Indirect> {
+        let t = self.text;
+        let w = &t[pos..pos + len];
+        if w.starts_with(|c: char| c.is_uppercase()) {
+            // Headline: one title-case line without final punctuation.
+            if inside.is_some() {
+                return None;
+            }
+            let para = self.paras[self.para_of(pos)].clone();
+            let body = &t[para.clone()];
+            if body.ends_with(['.', '!', '?', ':']) || body.len() > 200 {
+                return None;
+            }
+            return headline_says(t, para, toks).map(|h| h.with(self, toks));
+        }
+        // Cheap checks before any tokenising: what follows the verb decides
+        // which form can apply.
+        let after = t[pos + len..bhi.max(pos + len)].trim_start();
+        let next_word = after
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .next()
+            .unwrap_or("");
+        let is_subj_pronoun = |w: &str| {
+            matches!(
+                lw(w).as_str(),
+                "he" | "she" | "they" | "it" | "we" | "i" | "there"
+            )
+        };
+        // "told the BBC she was worried": a listener, then the clause.
+        let tell = matches!(lw(w).as_str(), "told" | "tells");
+        // A that-less clause: a short noun phrase, then an auxiliary or
+        // modal verb ("said the sanctions could be …").
+        let aux_soon = {
+            let mut ok = false;
+            for (n, x) in after.split_whitespace().take(8).enumerate() {
+                if x.contains([',', ';', ':', '.', '"', '“', '”', '(', '—'])
+                    && !is_aux(x.trim_end_matches([',', '.']))
+                {
+                    break;
+                }
+                if n >= 1 && is_aux(x) {
+                    ok = true;
+                    break;
+                }
+            }
+            ok
+        };
+        let pronoun_next = is_subj_pronoun(next_word)
+            || (tell
+                && after
+                    .split_whitespace()
+                    .take(5)
+                    .skip(1)
+                    .any(is_subj_pronoun))
+            || aux_soon;
+        let comma_next = after.starts_with(',');
+        let rel_before = {
+            let back = &t[floor_boundary(t, pos.saturating_sub(90))..pos];
+            back.contains("who")
+        };
+        let se_probe = bounded_sentence_end(t, pos, (pos + 80).min(bhi));
+        let near_end = se_probe < (pos + 80).min(bhi) || se_probe == bhi;
+        if !(pronoun_next || comma_next || rel_before || near_end) {
+            return None;
+        }
+        let lo = self.local_sent_start(pos, blo);
+        let se = self.sentence_end(pos, bhi);
+        if inside.is_none() && se.saturating_sub(pos + len) <= 60 {
+            if let Some(r) = self.trailing_attribution(lo, se, pairs, toks) {
+                return Some(r);
+            }
+        }
+        if !(pronoun_next || comma_next || rel_before) {
+            return None;
+        }
+        self.say_clause(lo, pos, se, pairs, toks, inside)
+    }
+
+    /// "The CIA … did not respond to questions, the publication said.": the
+    /// sentence before the final attribution is reported speech.
+    fn trailing_attribution(
+        &self,
+        lo: usize,
+        se: usize,
+        pairs: &[Pair],
+        toks: &mut Vec<Tok>,
+    ) -> Option<Indirect> {
+        let t = self.text;
+        let s = lo..se;
+        if s.end <= s.start + 12
+            || self.has_quote_in(&s, pairs)
+            || t[s.clone()].contains(['"', '“', '”'])
+        {
+            return None;
+        }
+        let tail_lo = ceil_boundary(t, s.start.max(s.end.saturating_sub(160)));
+        let core_end = {
+            let b = t[s.clone()].trim_end_matches(['.', '!', '?', '"', '”', '’', ' ']);
+            s.start + b.len()
+        };
+        if core_end <= tail_lo {
+            return None;
+        }
+        let comma = t[tail_lo..core_end].rfind(", ")?;
+        let cpos = tail_lo + comma;
+        tokenize(t, cpos + 1, core_end, toks);
+        if toks.is_empty() || toks.len() > 12 {
+            return None;
+        }
+        let mut found: Option<(Subject, Cue)> = None;
+        if let Some(c) = cue_at(t, toks, 0, true) {
+            let w = lw(&t[toks[0].s..toks[0].e]);
+            if !c.according && speakers_invertable(w.as_str()) {
+                if let Some(sub) = subject_after(t, toks, c.tok_end, toks.len()) {
+                    if tail_adjunct_ok(t, &toks[sub.np.tok_end..], false) {
+                        found = Some((sub, c));
+                    }
+                }
+            }
+        } else {
+            for k in 1..toks.len() {
+                if let Some(c) = cue_at(t, toks, k, true) {
+                    let w = lw(&t[toks[k].s..toks[k].e]);
+                    let tell = matches!(w.as_str(), "told" | "tells");
+                    if c.according || c.participle || !(speakers_invertable(w.as_str()) || tell) {
+                        break;
+                    }
+                    if !tail_adjunct_ok(t, &toks[c.tok_end..], tell) {
+                        break;
+                    }
+                    if let Some(sub) = subject_filling(t, toks, 0, c.tok) {
+                        found = Some((sub, c));
+                    }
+                    break;
+                }
+            }
+        }
+        let (sub, c) = found?;
+        let (cs, ce) = segment::trim_range(t, skip_dateline(t, s.start, cpos), cpos);
+        if ce <= cs || !has_words(&t[cs..ce], 3) {
+            return None;
+        }
+        let cue = t[c.range.clone()].to_string();
+        let attr = self.resolve(&sub, Some(&cue), cpos);
+        Some(Indirect {
+            text: cs..ce,
+            attr,
+            inside: None,
+        })
+    }
+
+    /// The clause after the speech verb at `pos`: "X said they …", "as X
+    /// suggested, clause", "whom X say ordered …".
+    fn say_clause(
+        &self,
+        lo: usize,
+        pos: usize,
+        se: usize,
+        pairs: &[Pair],
+        toks: &mut Vec<Tok>,
+        inside: Option<usize>,
+    ) -> Option<Indirect> {
+        let t = self.text;
+        let lo = ceil_boundary(t, lo.max(pos.saturating_sub(PRE_WINDOW)));
+        let hi = floor_boundary(t, se.min(pos + 600));
+        if hi <= pos {
+            return None;
+        }
+        tokenize(t, lo, hi, toks);
+        let n = toks.len();
+        let k = toks.iter().position(|x| x.s == pos)?;
+        let w = &t[toks[k].s..toks[k].e];
+        let c = cue_at(t, toks, k, false)?;
+        // "as X suggested, clause"
+        if k + 1 < n && !toks[k + 1].word && &t[toks[k + 1].s..toks[k + 1].e] == "," {
+            let j = (k.saturating_sub(8)..k)
+                .rev()
+                .find(|&j| lw(&t[toks[j].s..toks[j].e]) == "as")?;
+            let subj = subject_before(t, toks, j + 1, k)?;
+            if k + 2 >= n {
+                return None;
+            }
+            let cs = toks[k + 2].s;
+            let ce = self.clause_end(cs, se, true);
+            let clause = cs..ce;
+            if ce > cs && has_words(&t[clause.clone()], 3) && !self.has_quote_in(&clause, pairs) {
+                let attr = self.resolve(&subj, Some(w), toks[k].s);
+                return Some(Indirect {
+                    text: clause,
+                    attr,
+                    inside,
+                });
+            }
+            return None;
+        }
+        if k + 1 >= n || !toks[k + 1].word {
+            return None;
+        }
+        let nw = lw(&t[toks[k + 1].s..toks[k + 1].e]);
+        // "whom X say ordered …": the relative clause is reported.
+        let rel = (k.saturating_sub(10)..k)
+            .rev()
+            .find(|&j| matches!(lw(&t[toks[j].s..toks[j].e]).as_str(), "whom" | "who"));
+        if let Some(j) = rel {
+            if j + 1 < k && nw.as_str().ends_with("ed") {
+                let subj = subject_filling(t, toks, j + 1, k)?;
+                let cs = toks[k + 1].s;
+                let end_tok = (k + 1..n)
+                    .find(|&m| {
+                        !toks[m].word
+                            && matches!(&t[toks[m].s..toks[m].e], "," | ";" | "—" | "." | ")")
+                    })
+                    .unwrap_or(n);
+                let ce = toks[end_tok - 1].e;
+                let clause = cs..ce;
+                if has_words(&t[clause.clone()], 3) && !self.has_quote_in(&clause, pairs) {
+                    let attr = self.resolve(&subj, Some(w), toks[k].s);
+                    return Some(Indirect {
+                        text: clause,
+                        attr,
+                        inside,
+                    });
+                }
+                return None;
+            }
+        }
+        let is_pron = |m: usize| {
+            toks[m].word
+                && matches!(
+                    lw(&t[toks[m].s..toks[m].e]).as_str(),
+                    "he" | "she" | "they" | "it" | "we" | "i" | "there"
+                )
+        };
+        let tell = matches!(lw(w).as_str(), "told" | "tells");
+        let mut ps = k + 1;
+        if !is_pron(ps) {
+            let lim = (k + 9).min(n);
+            // The clause's verb: an auxiliary or modal after a short noun
+            // phrase, with no punctuation or other verb on the way.
+            let aux = (k + 2..lim).find(|&m| !toks[m].word || is_aux(&t[toks[m].s..toks[m].e]));
+            let aux = aux.filter(|&m| toks[m].word)?;
+            if (k + 1..aux).any(|m| {
+                let x = &t[toks[m].s..toks[m].e];
+                !toks[m].word
+                    || speakers::is_cue_word(x)
+                    || matches!(
+                        lw(x).as_str(),
+                        "that"
+                            | "which"
+                            | "who"
+                            | "to"
+                            | "and"
+                            | "or"
+                            | "but"
+                            | "if"
+                            | "whether"
+                            | "when"
+                            | "because"
+                    )
+            }) {
+                return None;
+            }
+            if tell {
+                // Tell-verbs take a listener first ("told reporters the
+                // matter was …"): the clause starts at the last determiner or
+                // pronoun before the verb, else at its capitalised subject.
+                let det = (k + 2..aux).rev().find(|&m| {
+                    is_pron(m)
+                        || matches!(
+                            lw(&t[toks[m].s..toks[m].e]).as_str(),
+                            "the"
+                                | "a"
+                                | "an"
+                                | "this"
+                                | "that"
+                                | "these"
+                                | "those"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "its"
+                                | "some"
+                                | "no"
+                        )
+                });
+                ps = match det {
+                    Some(d) => d,
+                    None => {
+                        let mut m = aux;
+                        while m > k + 2
+                            && t[toks[m - 1].s..].starts_with(|c: char| c.is_uppercase())
+                        {
+                            m -= 1;
+                        }
+                        if m == aux {
+                            return None;
+                        }
+                        m
+                    }
+                };
+            } else {
+                ps = k + 1;
+                // "said on Monday it was …": skip a time or place phrase to
+                // the clause's subject (the last pronoun or determiner
+                // before its verb).
+                let first = lw(&t[toks[k + 1].s..toks[k + 1].e]);
+                let adjunct = matches!(
+                    first.as_str(),
+                    "on" | "in"
+                        | "at"
+                        | "last"
+                        | "this"
+                        | "late"
+                        | "early"
+                        | "earlier"
+                        | "during"
+                        | "yesterday"
+                        | "today"
+                        | "tonight"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "later"
+                        | "recently"
+                );
+                if adjunct {
+                    let subj = (k + 2..aux).rev().find(|&m| {
+                        is_pron(m)
+                            || matches!(
+                                lw(&t[toks[m].s..toks[m].e]).as_str(),
+                                "the"
+                                    | "a"
+                                    | "an"
+                                    | "this"
+                                    | "these"
+                                    | "those"
+                                    | "his"
+                                    | "her"
+                                    | "their"
+                                    | "its"
+                            )
+                    });
+                    ps = subj?;
+                }
+            }
+        }
+        let a = self.attr_for_cue(toks, 0, &c, toks[k].s)?;
+        if !a.has_speaker() {
+            return None;
+        }
+        let cs = toks[ps].s;
+        let ce = self.clause_end(cs, se, true);
+        let clause = cs..ce;
+        if ce > cs && has_words(&t[clause.clone()], 3) && !self.has_quote_in(&clause, pairs) {
+            return Some(Indirect {
+                text: clause,
+                attr: a,
+                inside,
+            });
+        }
+        None
+    }
+}
+
+/// A headline "X Says CLAUSE" found in a title-case line.
+struct Headline {
+    subj: Subject,
+    cue: String,
+    at: usize,
+    text: Range<usize>,
+}
+
+impl Headline {
+    fn with(self, ctx: &Ctx, _toks: &mut Vec<Tok>) -> Indirect {
+        let attr = ctx.resolve(&self.subj, Some(&self.cue), self.at);
+        Indirect {
+            text: self.text,
+            attr,
+            inside: None,
+        }
+    }
+}
+
+fn headline_says(t: &str, s: Range<usize>, toks: &mut Vec<Tok>) -> Option<Headline> {
+    tokenize(t, s.start, s.end, toks);
+    let words: Vec<&Tok> = toks.iter().filter(|k| k.word).collect();
+    if words.len() < 4 {
+        return None;
+    }
+    let caps = words
+        .iter()
+        .filter(|k| t[k.s..k.e].chars().next().is_some_and(|c| c.is_uppercase()))
+        .count();
+    if caps * 10 < words.len() * 7 {
+        return None;
+    }
+    for k in 1..toks.len().saturating_sub(2) {
+        let w = &t[toks[k].s..toks[k].e];
+        if matches!(w, "Says" | "Said" | "Warns" | "Claims" | "Tells") {
+            let subj = subject_before(t, toks, 0, k).or_else(|| {
+                parse_np(t, toks, 0, k)
+                    .filter(|np| np.tok_end == k)
+                    .map(|np| Subject {
+                        np,
+                        appositive: None,
+                    })
+            })?;
+            let cs = toks[k + 1].s;
+            let (cs, ce) = segment::trim_range(t, cs, s.end);
+            return Some(Headline {
+                subj,
+                cue: w.to_lowercase(),
+                at: toks[k].s,
+                text: cs..ce,
+            });
+        }
+    }
+    None
+}
+
+/// Is the text between cue `c` and "that" (tokens `c.tok_end..n`) a
+/// harmless gap: nothing, a parenthetical between commas, the listener of a
+/// tell-verb, or a prepositional/time phrase?
+fn gap_ok(t: &str, toks: &[Tok], c: &Cue, n: usize, cue_word: &str) -> bool {
+    let gap = &toks[c.tok_end..n];
+    if gap.is_empty() {
+        return true;
+    }
+    let first = &t[gap[0].s..gap[0].e];
+    if first == "," {
+        // ", without providing details," / ", however,"
+        return !gap[gap.len() - 1].word
+            && &t[gap[gap.len() - 1].s..gap[gap.len() - 1].e] == ","
+            && gap.len() <= 10;
+    }
+    if gap
+        .iter()
+        .any(|k| !k.word && !matches!(&t[k.s..k.e], "," | "." | "’" | "'"))
+    {
+        return false;
+    }
+    // No verbs in the gap: "The officers added to the list were members of
+    // a unit that …" is not "added that".
+    let verbish = gap.iter().any(|k| {
+        let w = lw(&t[k.s..k.e]);
+        matches!(
+            w.as_str(),
+            "is" | "was"
+                | "were"
+                | "are"
+                | "has"
+                | "have"
+                | "had"
+                | "be"
+                | "been"
+                | "by"
+                | "and"
+                | "will"
+                | "would"
+        ) || (w.ends_with("ing") && w.len() > 5)
+    });
+    if verbish {
+        return false;
+    }
+    let lf = lw(first);
+    if speakers::is_tell_verb(cue_word) && gap.len() <= 8 {
+        return true;
+    }
+    let pp = matches!(
+        lf.as_str(),
+        "in" | "on"
+            | "at"
+            | "to"
+            | "during"
+            | "via"
+            | "over"
+            | "through"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "publicly"
+            | "privately"
+            | "yesterday"
+            | "today"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "repeatedly"
+            | "again"
+            | "separately"
+            | "previously"
+            | "before"
+            | "after"
+            | "back"
+            | "on monday"
+            | "out"
+            | "once"
+    );
+    pp && gap.len() <= 8
+}
+
+/// Skip a news-agency dateline at the start of a sentence ("MOSCOW, March 3
+/// (Reuters) - ", "WASHINGTON (AP) — ").
+fn skip_dateline(t: &str, s: usize, e: usize) -> usize {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)\n]{1,30}\))?\s*[-—–]{1,2}\s*")
+            .expect("dateline regex")
+    });
+    let he = floor_boundary(t, e.min(s + 120)).max(s);
+    let head = &t[s..he];
+    match DATELINE.find(head) {
+        Some(m) if m.end() < e - s => s + m.end(),
+        _ => s,
+    }
+}
+
+/// What may follow the cue of a sentence-final attribution ("…, the
+/// publication said." / "…, officials said on Monday." / "…, she told
+/// reporters."): nothing, a short time or place phrase, or a listener.
+fn tail_adjunct_ok(t: &str, rest: &[Tok], tell: bool) -> bool {
+    if rest.is_empty() {
+        return true;
+    }
+    if rest.iter().any(|k| !k.word) {
+        return false;
+    }
+    if tell {
+        return rest.len() <= 4;
+    }
+    let f = lw(&t[rest[0].s..rest[0].e]);
+    rest.len() <= 6
+        && matches!(
+            f.as_str(),
+            "in" | "on"
+                | "at"
+                | "last"
+                | "this"
+                | "earlier"
+                | "during"
+                | "via"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "yesterday"
+                | "today"
+                | "late"
+                | "early"
+                | "recently"
+                | "previously"
+                | "afterward"
+                | "afterwards"
+                | "later"
+        )
+}
+
+// ---------------------------------------------------------------------------
+// The entry point.
+
+/// A marked-quote candidate in text order.
+struct MarkedCand {
+    pair: usize,
+}
+
+/// Extract all quotes from `text`, sorted by start offset.
+///
+/// Pure: no I/O. Every returned quote satisfies `q.text == &text[q.start..q.end]`
+/// with offsets on character boundaries. Runs in time linear in the length
+/// of the text (each quote looks at a bounded window around it).
+pub fn quotes(text: &str) -> Vec<Quote> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let paras = segment::paragraphs(text);
+    let mut sents = Vec::new();
+    for p in &paras {
+        segment::sentences_in(text, p.clone(), &mut sents);
+    }
+    let marks = scan_marks(text);
+    let pairs = pair_marks(text, &marks, &paras);
+    let spans: Vec<Range<usize>> = pairs.iter().map(|p| p.open..p.close_end).collect();
+    let inside = |pos: usize| {
+        let k = spans.partition_point(|r| r.start <= pos);
+        !(k > 0 && pos < spans[k - 1].end)
+    };
+    let index = NameIndex::build(text, &inside);
+    let mut ctx = Ctx {
+        text,
+        paras,
+        sents,
+        spans: spans.clone(),
+        index,
+        hist: Vec::new(),
+        hist_inner_last: None,
+        cur_outer: None,
+        pair_attr: vec![None; pairs.len()],
+        cur_outer_range: None,
+        inner_hist: Vec::new(),
+    };
+
+    // Candidates in text order: marked quotes (by opening mark) and
+    // indirect forms (by their anchor).
+    let ind = ctx.find_indirect();
+    let marked: Vec<MarkedCand> = (0..pairs.len()).map(|i| MarkedCand { pair: i }).collect();
+    let mut out: Vec<Quote> = Vec::new();
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut toks2: Vec<Tok> = Vec::new();
+    let (mut mi, mut ii) = (0usize, 0usize);
+    // Indirect items found so far end here (skip overlapping anchors).
+    let mut last_indirect_end = 0usize;
+    loop {
+        let take_marked = match (marked.get(mi), ind.get(ii)) {
+            (Some(m), Some(c)) => pairs[m.pair].open <= c.at,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        if take_marked {
+            let pi = marked[mi].pair;
+            mi += 1;
+            ctx.attribute_pair(&pairs, pi, &mut out, &mut toks, &mut toks2);
+        } else {
+            let c = ind[ii];
+            ii += 1;
+            if c.at < last_indirect_end {
+                continue;
+            }
+            ctx.cur_outer = ctx
+                .outer_index(c.at, &pairs)
+                .and_then(|i| ctx.pair_attr[i].clone());
+            let found = ctx.eval_indirect(c, &pairs, &mut toks);
+            ctx.cur_outer = None;
+            if let Some(r) = found {
+                if r.text.start < last_indirect_end {
+                    continue;
+                }
+                last_indirect_end = r.text.end;
+                let (kind, via) = match r.inside {
+                    Some(i) => (
+                        QuoteKind::Nested,
+                        ctx.pair_attr[i].as_ref().and_then(|a| a.speaker.clone()),
+                    ),
+                    None => (QuoteKind::Indirect, None),
+                };
+                let q = make_quote(text, r.text.clone(), kind, &r.attr, via);
+                if r.inside.is_none() {
+                    ctx.hist.push(Hist {
+                        pos: r.text.start,
+                        end: r.text.end,
+                        para: ctx.para_of(r.text.start),
+                        attr: r.attr.clone(),
+                        marked: false,
+                        kind,
+                        post_cue: false,
+                    });
+                }
+                out.push(q);
+            }
+        }
+    }
+    out.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)));
+    out.dedup_by(|b, a| a.start == b.start && a.end == b.end);
+    out
+}
+
+fn make_quote(
+    text: &str,
+    r: Range<usize>,
+    kind: QuoteKind,
+    a: &Attr,
+    via: Option<String>,
+) -> Quote {
+    Quote {
+        text: text[r.clone()].to_string(),
+        start: r.start,
+        end: r.end,
+        kind,
+        speaker: a.speaker.clone(),
+        speaker_as_written: a.as_written.clone(),
+        speaker_title: a.title.clone(),
+        speaker_kind: if a.speaker.is_some() || a.as_written.is_some() {
+            a.kind
+        } else {
+            None
+        },
+        cue: a.cue.clone(),
+        via,
+    }
+}
+
+impl<'a> Ctx<'a> {
+    /// Attribute one marked quote and its nested quotes; push the results.
+    fn attribute_pair(
+        &mut self,
+        pairs: &[Pair],
+        pi: usize,
+        out: &mut Vec<Quote>,
+        toks: &mut Vec<Tok>,
+        toks2: &mut Vec<Tok>,
+    ) {
+        let t = self.text;
+        let p = &pairs[pi];
+        let content = trim_quote(t, p.raw.clone());
+        if content.start >= content.end || !t[content.clone()].chars().any(|c| c.is_alphabetic()) {
+            return;
+        }
+        let para = self.para_of(p.open);
+        let para_r = self.paras[para].clone();
+        // Pre window: the sentence up to the opening mark, not before the
+        // previous quote of the same paragraph.
+        let mut pre_lo = self.sent_start(p.open).max(para_r.start);
+        let mut after_prev_quote = false;
+        if pi > 0 {
+            let prev = &pairs[pi - 1];
+            if prev.close_end <= p.open && prev.close_end > pre_lo {
+                pre_lo = prev.close_end;
+                after_prev_quote = true;
+            }
+        }
+        pre_lo = ceil_boundary(t, pre_lo.max(p.open.saturating_sub(PRE_WINDOW)));
+        let pre = &t[pre_lo..p.open];
+        // Post window: from the closing mark to the end of the sentence
+        // (or the next quote, or the paragraph end).
+        let close_para_end = self.paras[self.para_of(p.close_end.saturating_sub(1))].end;
+        let mut post_hi = floor_boundary(t, (p.close_end + POST_WINDOW).min(close_para_end));
+        if let Some(nx) = pairs.get(pi + 1) {
+            if nx.open >= p.close_end {
+                post_hi = post_hi.min(nx.open);
+            }
+        }
+        let closed = p.close_end > p.raw.end;
+        let post_hi = if closed {
+            next_sentence_end(t, p.close_end, post_hi.max(p.close_end))
+        } else {
+            p.close_end
+        };
+        let raw_t = t[p.raw.clone()].trim_end();
+        let ended_with_stop = raw_t.ends_with('.') && !raw_t.ends_with("...");
+        let words = word_count(&t[content.clone()]);
+        let mut kind = marked_kind(pre, &t[content.clone()]);
+
+        let mut found: Option<Found> = None;
+        if closed && post_hi > p.close_end {
+            if let Some(a) = self.post_cue(p.close_end, post_hi, ended_with_stop, toks) {
+                found = Some(Found {
+                    attr: a,
+                    post: true,
+                });
+            }
+        }
+        if found.is_none() {
+            if let Some(a) = self.pre_cue(pre_lo, p.open, true, toks) {
+                found = Some(Found {
+                    attr: a,
+                    post: false,
+                });
+            }
+        }
+        // A split quote: the previous quote's cue sits between the two
+        // parts (“A,” he said, “B”): same speaker and cue.
+        if after_prev_quote {
+            if let Some(h) = self.hist.last() {
+                if h.post_cue
+                    && h.marked
+                    && self.para_of(h.pos) == para
+                    && self.sent_start(h.pos) <= p.open
+                {
+                    let gap = &t[pairs[pi - 1].close_end..p.open];
+                    if !gap.contains(['.', '!', '?']) || gap.trim().is_empty() {
+                        let same = found
+                            .as_ref()
+                            .is_none_or(|f| f.attr.speaker == h.attr.speaker);
+                        if same {
+                            found = Some(Found {
+                                attr: h.attr.clone(),
+                                post: false,
+                            });
+                            kind = h.kind;
+                        }
+                    }
+                }
+            }
+        }
+        if found.is_none() {
+            // Introductions ending in a colon: in this sentence, or as the
+            // last sentence of the previous paragraph for a quote paragraph.
+            if pre.trim_end().ends_with(':') {
+                if let Some(a) = self.colon_intro(pre_lo, p.open, toks) {
+                    found = Some(Found {
+                        attr: a,
+                        post: false,
+                    });
+                }
+            } else if pre.trim().is_empty() && p.open == para_r.start && para > 0 {
+                let prev = self.paras[para - 1].clone();
+                if t[prev.clone()].trim_end().ends_with(':') {
+                    let lo = ceil_boundary(
+                        t,
+                        self.sent_start(prev.end.saturating_sub(1))
+                            .max(prev.end.saturating_sub(PRE_WINDOW)),
+                    );
+                    if let Some(a) = self.colon_intro(lo, prev.end, toks) {
+                        found = Some(Found {
+                            attr: a,
+                            post: false,
+                        });
+                    }
+                }
+            }
+        }
+        if found.is_none() && kind == QuoteKind::Partial && words >= 4 {
+            // Context verbs ("wondered", "dismissed … as") right before it.
+            if let Some(a) = self.pre_cue(pre_lo, p.open, false, toks) {
+                found = Some(Found {
+                    attr: a,
+                    post: false,
+                });
+            }
+        }
+        if found.is_none() {
+            found = self
+                .continuation(p.open, para, pre, words, pairs, pi)
+                .map(|attr| Found { attr, post: false });
+        }
+        if found.is_none() && kind == QuoteKind::Partial && words >= 4 {
+            // "Trump trumpeted the possibility of creating “…”": the
+            // sentence's subject, when it is a person.
+            tokenize(t, pre_lo, p.open, toks);
+            if let Some(subj) = clause_subject(t, toks, 0, toks.len()) {
+                if matches!(subj.np.kind, NpKind::Person | NpKind::Pronoun(_)) {
+                    let verb = verb_after(t, toks, subj.np.tok_end);
+                    if verb
+                        .as_deref()
+                        .is_some_and(|v| v.ends_with("ed") || v.ends_with('s'))
+                    {
+                        found = Some(Found {
+                            attr: self.resolve(&subj, verb.as_deref(), p.open),
+                            post: false,
+                        });
+                    }
+                }
+            }
+        }
+        if found.is_none() && kind == QuoteKind::Direct && pre.trim().is_empty() {
+            // A quoted sentence right after a narrator sentence about a
+            // person in the same paragraph ("Smith shrugged. “Nobody
+            // knows.”"): that person's words.
+            let ss = self.sent_start(p.open);
+            if ss > para_r.start {
+                let prev_lo = ceil_boundary(
+                    t,
+                    self.sent_start(ss.saturating_sub(1))
+                        .max(para_r.start)
+                        .max(ss.saturating_sub(PRE_WINDOW)),
+                );
+                if !self.inside_quote(prev_lo) && !self.has_quote_in(&(prev_lo..ss), pairs) {
+                    tokenize(t, prev_lo, ss, toks);
+                    if let Some(subj) = clause_subject(t, toks, 0, toks.len()) {
+                        if matches!(subj.np.kind, NpKind::Person | NpKind::Pronoun(_)) {
+                            let mut a = self.resolve(&subj, None, prev_lo);
+                            a.as_written = None;
+                            if a.has_speaker() {
+                                found = Some(Found {
+                                    attr: a,
+                                    post: false,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Terms: short fragments credited to no one, and titles of works
+        // ("his book “The Art of the Deal”").
+        let title_case = is_title_of_work(pre, &t[content.clone()]);
+        let after_work_noun = matches!(
+            lw(pre
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or(""))
+            .as_str(),
+            "book"
+                | "film"
+                | "movie"
+                | "song"
+                | "album"
+                | "show"
+                | "series"
+                | "article"
+                | "essay"
+                | "documentary"
+                | "play"
+                | "novel"
+                | "poem"
+                | "column"
+                | "op-ed"
+                | "piece"
+                | "podcast"
+                | "program"
+                | "programme"
+                | "headline"
+                | "memoir"
+                | "exhibition"
+                | "campaign"
+                | "operation"
+                | "project"
+                | "law"
+                | "act"
+                | "bill"
+                | "doctrine"
+        );
+        if (found.is_none() && (words <= 3 || title_case)) || (title_case && after_work_noun) {
+            return;
+        }
+        let (attr, post) = match found {
+            Some(f) => (f.attr, f.post),
+            None => (Attr::default(), false),
+        };
+        let q = make_quote(t, content.clone(), kind, &attr, None);
+        self.hist.push(Hist {
+            pos: content.start,
+            end: content.end,
+            para,
+            attr: attr.clone(),
+            marked: true,
+            kind,
+            post_cue: post,
+        });
+        self.pair_attr[pi] = Some(attr.clone());
+        out.push(q);
+        // Nested quotes.
+        self.cur_outer = Some(attr.clone());
+        self.cur_outer_range = Some(p.raw.clone());
+        self.inner_hist.clear();
+        for (k, ip) in p.inner.iter().enumerate() {
+            if let Some(nq) = self.attribute_inner(p, k, ip, &attr, toks2) {
+                out.push(nq);
+            }
+        }
+        self.cur_outer = None;
+        self.cur_outer_range = None;
+    }
+
+    /// A quote with no cue of its own continues the previous speaker: an
+    /// earlier quote in the same paragraph, or the last item of the
+    /// previous paragraph when this quote opens its paragraph.
+    fn continuation(
+        &self,
+        open: usize,
+        para: usize,
+        pre: &str,
+        words: usize,
+        _pairs: &[Pair],
+        _pi: usize,
+    ) -> Option<Attr> {
+        let h = self.hist.last()?;
+        if !h.attr.has_speaker() {
+            return None;
+        }
+        let t = self.text;
+        let hp = h.para;
+        // A plain opener ("Meanwhile,") or a colon introduction whose
+        // subject is not a speaker ("… is likely to continue:").
+        let pre_plain = pre
+            .trim()
+            .trim_end_matches([',', ':'])
+            .split_whitespace()
+            .count()
+            <= 2
+            || pre.trim_end().ends_with(':');
+        let same_para = hp == para && h.end <= open;
+        let prev_para = para > 0 && hp == para - 1 && pre_plain && {
+            // This quote must open the paragraph's first sentence.
+            let ps = self.paras[para].start;
+            self.sent_start(open) == ps
+                || t[ps..open].split_whitespace().count() <= 2
+                || t[ps..open].trim_end().ends_with(':')
+        };
+        if !(same_para || prev_para) {
+            return None;
+        }
+        // Short fragments continue only a marked quote of the same paragraph.
+        if words <= 3 && !(same_para && h.marked) {
+            return None;
+        }
+        let mut a = h.attr.clone();
+        a.as_written = None;
+        a.cue = None;
+        Some(a)
+    }
+
+    fn attribute_inner(
+        &mut self,
+        p: &Pair,
+        k: usize,
+        ip: &InnerPair,
+        outer: &Attr,
+        toks: &mut Vec<Tok>,
+    ) -> Option<Quote> {
+        let t = self.text;
+        let content = trim_quote(t, ip.raw.clone());
+        if content.start >= content.end || !t[content.clone()].chars().any(|c| c.is_alphabetic()) {
+            return None;
+        }
+        let words = word_count(&t[content.clone()]);
+        // Window inside the outer quote.
+        let outer_lo = p.raw.start;
+        let mut lo = self.local_sent_start(ip.open, outer_lo).max(outer_lo);
+        let mut prev_inner_attr: Option<Attr> = None;
+        if k > 0 {
+            let prev = &p.inner[k - 1];
+            if prev.close_end > lo {
+                lo = prev.close_end;
+                prev_inner_attr = self.hist_inner_last.clone();
+            }
+        }
+        let lo = ceil_boundary(t, lo.max(ip.open.saturating_sub(PRE_WINDOW)));
+        let mut hi = p.raw.end;
+        if let Some(nx) = p.inner.get(k + 1) {
+            hi = hi.min(nx.open);
+        }
+        let post_hi = self.sentence_end(ip.close_end, hi.max(ip.close_end));
+        let raw_t = t[ip.raw.clone()].trim_end();
+        let ended_with_stop = raw_t.ends_with('.') && !raw_t.ends_with("...");
+        let mut attr = None;
+        if post_hi > ip.close_end {
+            attr = self.post_cue(ip.close_end, post_hi, ended_with_stop, toks);
+        }
+        if attr.is_none() {
+            attr = self.pre_cue(lo, ip.open, true, toks);
+        }
+        if attr.is_none() {
+            attr = prev_inner_attr.map(|mut a| {
+                a.as_written = a.as_written.clone();
+                a
+            });
+        }
+        if attr.is_none() {
+            attr = self.possessive_speech(lo, ip.open, toks);
+        }
+        self.hist_inner_last = attr.clone();
+        let attr = match attr {
+            Some(a) => a,
+            None if words <= 3 => return None,
+            None => Attr::default(),
+        };
+        if attr.has_speaker() {
+            self.inner_hist.push((content.start, attr.clone()));
+        }
+        let via = outer.speaker.clone();
+        Some(make_quote(t, content, QuoteKind::Nested, &attr, via))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a test expects of one quote; `None` fields are not checked.
+    struct Want {
+        text: &'static str,
+        kind: Option<QuoteKind>,
+        speaker: Option<Option<&'static str>>,
+        title: Option<Option<&'static str>>,
+        skind: Option<SpeakerKind>,
+        cue: Option<Option<&'static str>>,
+        via: Option<Option<&'static str>>,
+    }
+
+    fn want(text: &'static str) -> Want {
+        Want {
+            text,
+            kind: None,
+            speaker: None,
+            title: None,
+            skind: None,
+            cue: None,
+            via: None,
+        }
+    }
+
+    impl Want {
+        fn kind(mut self, k: QuoteKind) -> Self {
+            self.kind = Some(k);
+            self
+        }
+        fn speaker(mut self, s: Option<&'static str>) -> Self {
+            self.speaker = Some(s);
+            self
+        }
+        fn title(mut self, s: Option<&'static str>) -> Self {
+            self.title = Some(s);
+            self
+        }
+        fn skind(mut self, k: SpeakerKind) -> Self {
+            self.skind = Some(k);
+            self
+        }
+        fn cue(mut self, s: Option<&'static str>) -> Self {
+            self.cue = Some(s);
+            self
+        }
+        fn via(mut self, s: Option<&'static str>) -> Self {
+            self.via = Some(s);
+            self
+        }
+    }
+
+    fn check(input: &str, wants: &[Want]) {
+        let qs = quotes(input);
+        for w in wants {
+            let q = qs
+                .iter()
+                .find(|q| q.text == w.text)
+                .unwrap_or_else(|| panic!("no quote {:?} in {:?}\ngot: {:#?}", w.text, input, qs));
+            if let Some(k) = w.kind {
+                assert_eq!(q.kind, k, "kind of {:?}", w.text);
+            }
+            if let Some(s) = w.speaker {
+                assert_eq!(q.speaker.as_deref(), s, "speaker of {:?}", w.text);
+            }
+            if let Some(s) = w.title {
+                assert_eq!(q.speaker_title.as_deref(), s, "title of {:?}", w.text);
+            }
+            if let Some(k) = w.skind {
+                assert_eq!(q.speaker_kind, Some(k), "speaker kind of {:?}", w.text);
+            }
+            if let Some(s) = w.cue {
+                assert_eq!(q.cue.as_deref(), s, "cue of {:?}", w.text);
+            }
+            if let Some(s) = w.via {
+                assert_eq!(q.via.as_deref(), s, "via of {:?}", w.text);
+            }
+        }
+    }
+
+    fn valid(input: &str, qs: &[Quote]) {
+        let mut last = 0;
+        for q in qs {
+            assert!(q.start <= q.end && q.end <= input.len());
+            assert!(input.is_char_boundary(q.start) && input.is_char_boundary(q.end));
+            assert_eq!(q.text, &input[q.start..q.end]);
+            assert!(q.start >= last, "sorted by start");
+            last = q.start;
+        }
+    }
+
+    use QuoteKind::*;
+    use SpeakerKind as K;
+
+    #[test]
+    fn direct_quotes_and_cue_positions() {
+        check(
+            "“We are ready,” Maria Santos said.",
+            &[want("We are ready")
+                .kind(Direct)
+                .speaker(Some("Maria Santos"))
+                .skind(K::Person)
+                .cue(Some("said"))],
+        );
+        check(
+            "“We are ready,” said Gen. Mark Milley, the top U.S. military officer.",
+            &[want("We are ready")
+                .speaker(Some("Mark Milley"))
+                .title(Some("top U.S. military officer"))],
+        );
+        check(
+            "Prime Minister Jacinda Ardern told reporters: “This is a dark day.”",
+            &[want("This is a dark day")
+                .kind(Direct)
+                .speaker(Some("Jacinda Ardern"))
+                .title(Some("Prime Minister"))
+                .cue(Some("told"))],
+        );
+        check(
+            "\"It is preposterous,\" Michael Carpenter, a former Pentagon official, told VICE News.",
+            &[want("It is preposterous").speaker(Some("Michael Carpenter")).title(Some("former Pentagon official")).cue(Some("told"))],
+        );
+        check(
+            "“We’re here to stay,” says Jones.",
+            &[want("We’re here to stay")
+                .speaker(Some("Jones"))
+                .cue(Some("says"))],
+        );
+        check(
+            "“Why?” he asked. Nobody answered.",
+            &[want("Why?").speaker(None)],
+        );
+        check(
+            "Alex Grigsby of the Council on Foreign Relations observed last year: \"Russia keeps aiming high.\"",
+            &[want("Russia keeps aiming high").speaker(Some("Alex Grigsby")).title(Some("of the Council on Foreign Relations")).cue(Some("observed"))],
+        );
+        check(
+            "On July 9, Donald Trump declared on Twitter: \"We discussed a cyber unit.\"",
+            &[want("We discussed a cyber unit")
+                .speaker(Some("Donald Trump"))
+                .cue(Some("declared"))],
+        );
+    }
+
+    #[test]
+    fn multi_sentence_split_and_multi_paragraph() {
+        check(
+            "“We tried. We failed,” said Anna Berg.",
+            &[want("We tried. We failed").speaker(Some("Anna Berg"))],
+        );
+        check(
+            "Donald Trump likes Russia. “Wouldn’t it be great,” he has mused, “if we got along?”",
+            &[
+                want("Wouldn’t it be great").speaker(Some("Donald Trump")),
+                want("if we got along?").speaker(Some("Donald Trump")),
+            ],
+        );
+        check(
+            "“The lights are blinking red,” Dan Coats said. “Today, we are under attack.”",
+            &[want("Today, we are under attack")
+                .speaker(Some("Dan Coats"))
+                .cue(None)],
+        );
+        let t = "“First paragraph,” said Mayor Karen Bass. “It goes on.\n\n“And continues.\n\n“And ends.”\n\nThe weather was fine.";
+        check(
+            t,
+            &[want("It goes on.\n\n“And continues.\n\n“And ends").speaker(Some("Karen Bass"))],
+        );
+        // Next paragraph is narration: the unclosed quote ends with its paragraph.
+        let t = "\"This quote never closes, which is the writer's mistake.\n\nThis is narration and stays out.";
+        let qs = quotes(t);
+        assert!(qs.iter().all(|q| !q.text.contains("narration")), "{qs:#?}");
+        check(
+            t,
+            &[want(
+                "This quote never closes, which is the writer's mistake",
+            )],
+        );
+        // A quote paragraph continuing the previous speaker.
+        check(
+            "“First,” said Jane Roe.\n\n“Second, we must act now.”",
+            &[want("Second, we must act now")
+                .speaker(Some("Jane Roe"))
+                .cue(None)],
+        );
+    }
+
+    #[test]
+    fn partial_quotes_and_terms() {
+        check(
+            "Alexander Bortnikov spoke. Bortnikov noted, without providing details, that “just recently the services shared data.”",
+            &[want("just recently the services shared data").kind(Partial).speaker(Some("Alexander Bortnikov")).cue(Some("noted"))],
+        );
+        check(
+            "Chris Finan declared the plan to be \"strategic idiocy.\"",
+            &[want("strategic idiocy")
+                .kind(Partial)
+                .speaker(Some("Chris Finan"))
+                .cue(Some("declared"))],
+        );
+        // Terms with nobody credited are not quotes.
+        for t in [
+            "In 2013 they built a Cold War-style “cyber-hotline” between the capitals.",
+            "The agency ran what were called \"active measures\" in Europe.",
+            "Bortnikov attended a three-day conference on “countering violent extremism.”",
+            "The film \"The Godfather\" was shown at the festival.",
+            "He wrote the book “The Art of the Deal” in 1987.",
+        ] {
+            assert!(quotes(t).is_empty(), "{t}: {:#?}", quotes(t));
+        }
+        // Four words or more with no one credited: a quote without speaker.
+        check(
+            "The so-called \"war on terror against everyone\" continued.",
+            &[want("war on terror against everyone").speaker(None)],
+        );
+    }
+
+    #[test]
+    fn nested_quotes() {
+        check(
+            "Vladimir Putin spoke in Helsinki. David Kris said: “As President Putin said then, ‘Any specific material will be analyzed.’ At the time, President Trump described this as an ‘incredible offer.’”",
+            &[
+                want("Any specific material will be analyzed").kind(Nested).speaker(Some("Vladimir Putin")).via(Some("David Kris")).cue(Some("said")),
+                want("incredible offer").kind(Nested).speaker(Some("Trump")).via(Some("David Kris")).cue(Some("described")),
+            ],
+        );
+        check(
+            "“I told him, ‘You can’t do that,’” said Maria Lopez.",
+            &[want("You can’t do that")
+                .kind(Nested)
+                .speaker(Some("Maria Lopez"))
+                .via(Some("Maria Lopez"))],
+        );
+        // Scare quotes inside quotes are terms.
+        let qs = quotes("Alex Grigsby said: \"Russia hopes to bypass an intransigent 'deep state' in Washington.\"");
+        assert!(qs.iter().all(|q| q.text != "deep state"), "{qs:#?}");
+    }
+
+    #[test]
+    fn indirect_speech() {
+        check(
+            "Officials in Ukraine recently warned that Russian hackers were preparing a major attack, while others disagreed.",
+            &[want("Russian hackers were preparing a major attack").kind(Indirect).speaker(Some("Officials in Ukraine")).skind(K::Anonymous).cue(Some("warned"))],
+        );
+        check(
+            "According to one source, the talks collapsed on Friday.",
+            &[want("the talks collapsed on Friday")
+                .kind(Indirect)
+                .speaker(Some("one source"))
+                .cue(Some("according to"))],
+        );
+        check(
+            "But, according to at least one source, the talks collapsed on Friday.",
+            &[want("the talks collapsed on Friday").speaker(Some("at least one source"))],
+        );
+        check(
+            "The talks collapsed on Friday, according to The Washington Post.",
+            &[want("The talks collapsed on Friday")
+                .speaker(Some("The Washington Post"))
+                .skind(K::Publication)],
+        );
+        check(
+            "Spokespersons for both the CIA and the DEA told The Daily Beast that they had no comment, and the FBI has not responded at all.",
+            &[want("they had no comment").speaker(Some("Spokespersons for both the CIA and the DEA")).skind(K::Anonymous).cue(Some("told"))],
+        );
+        check(
+            "The Kremlin said in a statement that the talks were useful.",
+            &[want("the talks were useful")
+                .speaker(Some("Kremlin"))
+                .skind(K::Organisation)],
+        );
+        check(
+            "The Daily Beast reported the story first. The CIA had no comment on the matter, the publication said.",
+            &[want("The CIA had no comment on the matter").speaker(Some("The Daily Beast")).skind(K::Publication)],
+        );
+        check(
+            "“We will respond,” Sergei Lavrov said. The Russian official also said that sanctions would fail.",
+            &[want("sanctions would fail").speaker(Some("Sergei Lavrov"))],
+        );
+        check(
+            "U.S. officials, speaking on condition of anonymity, said the sanctions could come next week.",
+            &[want("the sanctions could come next week").speaker(Some("U.S. officials"))],
+        );
+        check(
+            "In theory, as Michael Daniel suggested, the two countries could cooperate on crime.",
+            &[want("the two countries could cooperate on crime")
+                .speaker(Some("Michael Daniel"))
+                .cue(Some("suggested"))],
+        );
+        // Not reported speech.
+        for t in [
+            "The plan that was announced failed.",
+            "He called for a global effort.",
+            "It became known that he left.",
+        ] {
+            assert!(
+                quotes(t).iter().all(|q| q.kind != Indirect),
+                "{t}: {:#?}",
+                quotes(t)
+            );
+        }
+    }
+
+    #[test]
+    fn speakers_pronouns_titles_and_kinds() {
+        check(
+            "Priscilla Moriuchi spent 12 years in intelligence. “It is a risk,” she told VICE News.",
+            &[want("It is a risk").speaker(Some("Priscilla Moriuchi")).cue(Some("told"))],
+        );
+        check(
+            "Anna Berg met John Smith. “We disagree on everything,” he said.",
+            &[want("We disagree on everything").speaker(Some("John Smith"))],
+        );
+        check(
+            "Michael Daniel, CEO of the Cyber Threat Alliance, commented that “limited cooperation might help.”",
+            &[want("limited cooperation might help").speaker(Some("Michael Daniel")).title(Some("CEO of the Cyber Threat Alliance"))],
+        );
+        check(
+            "CIA Director John Brennan said the agency “will not be intimidated by anyone”.",
+            &[want("will not be intimidated by anyone")
+                .speaker(Some("John Brennan"))
+                .title(Some("CIA Director"))],
+        );
+        check(
+            "Gen. Alexander Bortnikov arrived. “We work with the CIA,” Bortnikov said.",
+            &[want("We work with the CIA").speaker(Some("Alexander Bortnikov"))],
+        );
+        check(
+            "According to an FSB official: “The first message came in October.”",
+            &[want("The first message came in October")
+                .speaker(Some("an FSB official"))
+                .skind(K::Anonymous)
+                .cue(Some("according to"))],
+        );
+        check(
+            "A White House statement said Obama praised the “close cooperation with Moscow”.",
+            &[want("close cooperation with Moscow")
+                .speaker(Some("A White House statement"))
+                .skind(K::Document)],
+        );
+        check(
+            "David Kris, a former official, put it bluntly last week:\n\n“It is hard not to hear an echo here.”",
+            &[want("It is hard not to hear an echo here").speaker(Some("David Kris"))],
+        );
+        check(
+            "“The idea is preposterous.”\n\nThe weather was fine.",
+            &[want("The idea is preposterous").speaker(None)],
+        );
+        check(
+            "Smith shrugged. “Nobody knows.”",
+            &[want("Nobody knows").speaker(Some("Smith")).cue(None)],
+        );
+        check(
+            "Speaking in Manchester, Mr Johnson said: “We are going to get this done.”",
+            &[want("We are going to get this done").speaker(Some("Johnson"))],
+        );
+    }
+
+    #[test]
+    fn apostrophes_abbreviations_and_initials() {
+        let t = "In the '90s, O'Brien's band played rock 'n' roll at the students' union. \"We didn't care,\" O'Brien said.";
+        let qs = quotes(t);
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        assert_eq!(qs[0].text, "We didn't care");
+        check(
+            "Dan Coats spoke. Coats’ comments came the same day. “The lights are blinking red,” Coats said.",
+            &[want("The lights are blinking red").speaker(Some("Dan Coats"))],
+        );
+        check(
+            "Gen. Alexander Bortnikov, head of the FSB, said: “We work with the U.S. and the E.U. on this. It’s useful.”",
+            &[want("We work with the U.S. and the E.U. on this. It’s useful").speaker(Some("Alexander Bortnikov")).title(Some("head of the FSB"))],
+        );
+        check(
+            "President Donald J. Trump said: “It can happen.” Later, Trump said: “It can’t.”",
+            &[
+                want("It can happen").speaker(Some("Donald J. Trump")),
+                want("It can’t").speaker(Some("Donald J. Trump")),
+            ],
+        );
+        check(
+            "'It was chaos,' said Tom Jones. 'Absolute chaos, every night.'",
+            &[
+                want("It was chaos").speaker(Some("Tom Jones")),
+                want("Absolute chaos, every night").speaker(Some("Tom Jones")),
+            ],
+        );
+        check(
+            "Russia’s officials met on Jan. 5 in St. Petersburg. Dr. Ivan Petrov said: “It went well.”",
+            &[want("It went well").speaker(Some("Ivan Petrov"))],
+        );
+    }
+
+    #[test]
+    fn wire_and_broadcast_styles() {
+        // Dateline, sentence-final attribution, that-less clauses.
+        check(
+            "MOSCOW, March 3 (Reuters) - Russia will respond to any new sanctions, Foreign Minister Sergei Lavrov said on Tuesday.",
+            &[want("Russia will respond to any new sanctions").kind(Indirect).speaker(Some("Sergei Lavrov")).title(Some("Foreign Minister"))],
+        );
+        check(
+            "The United States said on Monday it was working to extend the truce.",
+            &[want("it was working to extend the truce")
+                .speaker(Some("United States"))
+                .skind(K::Organisation)],
+        );
+        check(
+            "Ms Smith, 45, who runs a bakery in Leeds, told the BBC she was worried.",
+            &[want("she was worried")
+                .speaker(Some("Smith"))
+                .title(Some("who runs a bakery in Leeds"))],
+        );
+        check(
+            "In an interview, Secretary of State Antony Blinken said the United States “will not stand by”.",
+            &[want("will not stand by").speaker(Some("Antony Blinken")).title(Some("Secretary of State"))],
+        );
+        check(
+            "“The case has no merit,” Smith's lawyer, John Doe, said.",
+            &[want("The case has no merit")
+                .speaker(Some("John Doe"))
+                .title(Some("Smith's lawyer"))],
+        );
+        check(
+            "“This is a dark day,” Rep. Adam Schiff (D-Calif.) said in a statement.",
+            &[want("This is a dark day").speaker(Some("Adam Schiff"))],
+        );
+        check(
+            "Spokesperson Mao Ning answered a question on the Pentagon saying that it could not confirm the data.",
+            &[want("it could not confirm the data").speaker(Some("Pentagon"))],
+        );
+        check(
+            "Sweden's foreign ministry said it would summon the ambassador over the leak.",
+            &[want("it would summon the ambassador over the leak")
+                .speaker(Some("Sweden's foreign ministry"))],
+        );
+        // Places are not people.
+        check(
+            "Karen Bradley spoke in Belfast. She was asked about Northern Ireland. “We are not united without it,” she told the conference.",
+            &[want("We are not united without it").speaker(Some("Karen Bradley"))],
+        );
+    }
+
+    #[test]
+    fn pronouns_inside_quotes_and_repeated_roles() {
+        let t = "Francesca Ebel reports, “At a briefing, spokeswoman Maria Zakharova claimed that Evans was a spy. ‘But we are well aware of it,’ she said. A Reuters spokesperson said the claim was ‘factually incorrect.’ ‘Ryan was not a spy,’ the spokesperson wrote.”";
+        check(
+            t,
+            &[
+                want("At a briefing, spokeswoman Maria Zakharova claimed that Evans was a spy. ‘But we are well aware of it,’ she said. A Reuters spokesperson said the claim was ‘factually incorrect.’ ‘Ryan was not a spy,’ the spokesperson wrote")
+                    .speaker(Some("Francesca Ebel")),
+                want("But we are well aware of it").kind(Nested).speaker(Some("Maria Zakharova")).via(Some("Francesca Ebel")),
+                want("Ryan was not a spy").speaker(Some("A Reuters spokesperson")),
+            ],
+        );
+        check(
+            "“We are united,” Karen Bradley told the conference. During the event the Secretary of State said she was changing the law.",
+            &[want("she was changing the law").speaker(Some("Karen Bradley"))],
+        );
+    }
+
+    #[test]
+    fn trimming() {
+        check("“We are ready,” he said.", &[want("We are ready")]);
+        check("He said: “Are we ready?”", &[want("Are we ready?")]);
+        check(
+            "He said: “The first message came on October 31, 2016...”",
+            &[want("The first message came on October 31, 2016...")],
+        );
+    }
+
+    #[test]
+    fn pathological_inputs_do_not_panic_and_stay_linear() {
+        let cases: Vec<String> = vec![
+            "\"".repeat(1_000_000),
+            "“".repeat(300_000),
+            "‘".repeat(300_000),
+            "’".repeat(300_000),
+            "'".repeat(1_000_000),
+            "\u{0}\"\u{0}“\u{0}".repeat(100_000),
+            "a".repeat(10_000_000),
+            format!("A{}", "b".repeat(5_000_000)),
+            "He said that they said that we said that ".repeat(50_000),
+            "“a ‘b “c ’d” e’ f".repeat(50_000),
+            "Mr. ".repeat(200_000),
+            "he said. ".repeat(100_000),
+            "\n\n“\n\n".repeat(100_000),
+            "according to Smith, according to ".repeat(30_000),
+        ];
+        for c in &cases {
+            let t0 = std::time::Instant::now();
+            let qs = quotes(c);
+            valid(c, &qs);
+            assert!(
+                t0.elapsed().as_secs() < 60,
+                "too slow on input starting {:?}",
+                &c[..c.len().min(40)]
+            );
+        }
+    }
+
+    mod prop {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+            #[test]
+            fn any_string(s in "\\PC*") {
+                let qs = quotes(&s);
+                valid(&s, &qs);
+            }
+
+            #[test]
+            fn quote_soup(parts in proptest::collection::vec(prop_oneof![
+                Just("\""), Just("'"), Just("“"), Just("”"), Just("‘"), Just("’"), Just("«"), Just("»"),
+                Just(" "), Just("\n"), Just("\n\n"), Just("."), Just(","), Just(":"), Just("said"),
+                Just("that"), Just("according to"), Just("he"), Just("Smith"), Just("John Smith"),
+                Just("Gen."), Just("U.S."), Just("the"), Just("a"), Just("x"), Just("é"), Just("\u{0}"),
+            ], 0..200)) {
+                let s: String = parts.concat();
+                let qs = quotes(&s);
+                valid(&s, &qs);
+            }
+        }
+    }
+
+    /// Throughput over ~50 MB of repeated seed text:
+    /// `cargo test --release extract::quotes::tests::throughput -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn throughput() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .expect("seeds dir")
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .collect();
+        names.sort();
+        let seeds: Vec<String> = names
+            .iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
+        let per_round: usize = seeds.iter().map(|s| s.len()).sum();
+        let rounds = (50_000_000 / per_round.max(1)).max(1);
+        let t0 = std::time::Instant::now();
+        let mut n = 0;
+        for _ in 0..rounds {
+            for s in &seeds {
+                n += quotes(s).len();
+            }
+        }
+        let secs = t0.elapsed().as_secs_f64();
+        let mb = (rounds * per_round) as f64 / 1e6;
+        println!(
+            "quotes(): {mb:.1} MB in {secs:.2} s = {:.1} MB/s ({n} quotes)",
+            mb / secs
+        );
+    }
+}
