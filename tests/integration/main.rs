@@ -3,6 +3,7 @@
 
 mod articles;
 mod escaping;
+mod extract;
 mod hardening;
 mod ingest;
 mod util;
