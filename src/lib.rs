@@ -10,6 +10,7 @@ pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod ingest;
+pub mod matching;
 pub mod report;
 pub mod store;
 

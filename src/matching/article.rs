@@ -1,0 +1,647 @@
+//! Per-article preparation: the features that scoring compares (folded
+//! quote words, figure subjects, sentences) and the blocking keys, computed
+//! once per article and independently of every other article, so that it
+//! runs in parallel.
+
+use crate::extract::model::{Figure, FigureKind, Quote, QuoteKind, SpeakerKind};
+
+use super::block::{self, anchored_grams, family, key, key2, winnow, GRAM_LEN};
+use super::normalize::{for_each_token, hash_str, is_numeric, is_stop_word, stem, tokens};
+use super::sentence;
+use super::speaker::{Aliases, SpeakerName};
+use super::ArticleInput;
+
+/// A quote's words folded for comparison.
+#[derive(Debug, Clone)]
+pub(crate) struct QuoteFeatures {
+    /// Hashes of the folded words, editorial insertions left out.
+    pub words: Vec<u32>,
+    /// The folded words run together ("cybersecurity" for "cyber security").
+    pub squashed: String,
+    /// Byte offset in `squashed` where each word starts, then its length.
+    pub anchors: Vec<u32>,
+    /// Word ranges between ellipses (omissions).
+    pub segments: Vec<(u32, u32)>,
+    /// Sorted, distinct stems of the content words.
+    pub content: Vec<u32>,
+    pub speaker: Option<SpeakerName>,
+    /// For a nested quote, who relays it.
+    pub via: Option<SpeakerName>,
+    /// In quotation marks (direct, partial, nested), not reported speech.
+    pub verbatim: bool,
+}
+
+impl QuoteFeatures {
+    pub fn new(q: &Quote, aliases: &Aliases) -> Self {
+        let mut words = Vec::new();
+        let mut squashed = String::new();
+        let mut anchors = Vec::new();
+        let mut segments = Vec::new();
+        let mut content = Vec::new();
+        let mut seg_start = 0u32;
+        for_each_token(&q.text, |t| {
+            if t.editorial {
+                return;
+            }
+            let i = words.len() as u32;
+            if t.after_ellipsis && i > seg_start {
+                segments.push((seg_start, i));
+                seg_start = i;
+            }
+            words.push(word_id(&t.norm));
+            anchors.push(squashed.len() as u32);
+            squashed.push_str(&t.norm);
+            if !is_stop_word(&t.norm) {
+                content.push(word_id(stem(&t.norm)));
+            }
+        });
+        anchors.push(squashed.len() as u32);
+        if (words.len() as u32) > seg_start {
+            segments.push((seg_start, words.len() as u32));
+        }
+        content.sort_unstable();
+        content.dedup();
+        let speaker = q
+            .speaker
+            .as_deref()
+            .and_then(|s| SpeakerName::parse(s, q.speaker_kind, aliases));
+        let via = q
+            .via
+            .as_deref()
+            .and_then(|s| SpeakerName::parse(s, None, aliases));
+        QuoteFeatures {
+            words,
+            squashed,
+            anchors,
+            segments,
+            content,
+            speaker,
+            via,
+            verbatim: q.kind != QuoteKind::Indirect,
+        }
+    }
+
+    /// The squashed text of words `from..to`.
+    pub fn squashed_words(&self, from: u32, to: u32) -> &str {
+        &self.squashed[self.anchors[from as usize] as usize..self.anchors[to as usize] as usize]
+    }
+
+    /// Blocking keys of the words: anchored grams (or the whole text when
+    /// short).
+    pub fn gram_keys(&self) -> Vec<u32> {
+        let mut grams = Vec::new();
+        if self.squashed.len() >= GRAM_LEN {
+            anchored_grams(
+                self.squashed.as_bytes(),
+                &self.anchors[..self.anchors.len() - 1],
+                &mut grams,
+            );
+        } else if !self.squashed.is_empty() {
+            grams.push((key(family::WHOLE, self.squashed.as_bytes()), 0));
+        }
+        let mut keys: Vec<u32> = grams.into_iter().map(|g| g.0).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    /// Blocking keys of the speaker: the speaker's name with each of the
+    /// quote's longest content words, which finds rewordings of one speaker
+    /// that share no long run of words. Empty for unnamed speakers.
+    pub fn speaker_keys(&self, q: &Quote) -> Vec<u32> {
+        let Some(name) = self.speaker.as_ref().filter(|s| !s.anonymous) else {
+            return Vec::new();
+        };
+        let surname = hash_str(name.words.last().map_or("", String::as_str));
+        let mut words: Vec<(usize, u32)> = Vec::new();
+        for_each_token(&q.text, |t| {
+            if !t.editorial && !is_stop_word(&t.norm) {
+                words.push((t.norm.len(), word_id(stem(&t.norm))));
+            }
+        });
+        // Longest first: long words are the telling ones.
+        words.sort_unstable_by(|a, b| b.cmp(a));
+        let mut keys: Vec<u32> = Vec::new();
+        for (_, w) in words {
+            let k = key2(family::SPEAKER, surname, u64::from(w));
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+            if keys.len() == SPEAKER_KEYS {
+                break;
+            }
+        }
+        keys
+    }
+}
+
+/// Speaker keys per quote.
+const SPEAKER_KEYS: usize = 8;
+
+/// A 32-bit id for a folded word.
+pub(crate) fn word_id(w: &str) -> u32 {
+    (hash_str(w) >> 32) as u32
+}
+
+/// What a figure measures, for comparison: only figures of one class pair.
+pub(crate) fn figure_class(kind: FigureKind) -> u8 {
+    match kind {
+        FigureKind::Money => 0,
+        FigureKind::Count => 1,
+        FigureKind::Percent => 2,
+        FigureKind::Duration => 3,
+        FigureKind::Year => 4,
+        FigureKind::Date => 5,
+        FigureKind::Other => 6,
+    }
+}
+
+/// Words around a figure in the article: what it counts or measures.
+#[derive(Debug, Clone)]
+pub(crate) struct FigureFeatures {
+    pub class: u8,
+    /// (stem id, weight), sorted by stem id. Before `weigh`, weights are
+    /// proximity only; after, proximity × rarity.
+    pub subject: Vec<(u32, f32)>,
+    /// Euclidean norm of the weights.
+    pub norm: f32,
+    /// Whole words (not stems) within seven words of the figure: the
+    /// blocking keys, rarer than stems.
+    /// (word id, stem id) of each.
+    pub near: Vec<(u32, u32)>,
+    /// The value rounded to two significant digits (or the date), hashed.
+    pub value_bucket: u64,
+}
+
+impl FigureFeatures {
+    /// Blocking keys: the figure's class with each whole word near it (the
+    /// far words only refine the similarity), and the same with the value
+    /// too, which stays rare even for common words, so that restatements
+    /// of the same number are found in any corpus.
+    pub fn keys(&self) -> Vec<u32> {
+        let mut keys: Vec<u32> = self
+            .near
+            .iter()
+            .flat_map(|&(w, stem)| {
+                [
+                    key2(family::FIGURE, u64::from(self.class), u64::from(w)),
+                    // With the value the key is rare enough to use the stem,
+                    // which meets inflections ("stole" / "stolen").
+                    key2(
+                        family::FIGURE_VALUE,
+                        self.value_bucket ^ u64::from(self.class),
+                        u64::from(stem),
+                    ),
+                ]
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    /// Turns proximity weights into proximity × inverse document frequency.
+    /// Rarity is read from the figure index (`total` figures in all) for
+    /// the near words (the most common spelling of a stem decides); far
+    /// words are not indexed and get a middling rarity.
+    pub fn weigh(&mut self, index: &block::KeyIndex, total: usize) {
+        let class = u64::from(self.class);
+        let near = &self.near;
+        let n = total.max(1) as f32;
+        let mut norm = 0.0f32;
+        for (s, w) in &mut self.subject {
+            let df = near
+                .iter()
+                .filter(|(_, stem)| stem == s)
+                .map(|&(word, _)| index.df(key2(family::FIGURE, class, u64::from(word))))
+                .max();
+            let idf = match df {
+                Some(df) if *w >= NEAR => (1.0 + n / df.max(1) as f32).ln(),
+                _ => FAR_IDF,
+            };
+            *w *= idf;
+            norm += *w * *w;
+        }
+        self.norm = norm.sqrt();
+    }
+}
+
+/// Proximity weight from which a subject word is near enough to index
+/// (seven words or closer).
+const NEAR: f32 = 0.4;
+
+/// The value of a figure rounded to two significant digits ("3 billion" and
+/// "3.04 billion" meet), or its date or exact year, hashed.
+fn value_bucket(f: &Figure) -> u64 {
+    if let Some(d) = &f.date {
+        return hash_str(d);
+    }
+    if f.kind == FigureKind::Year {
+        // Years compare exactly: "2016" and "2020" are not one bucket.
+        return super::normalize::mix64(f.value.unwrap_or(0.0).to_bits());
+    }
+    match f.value {
+        Some(v) if v != 0.0 && v.is_finite() => {
+            let scale = 10f64.powf(v.abs().log10().floor() - 1.0);
+            let rounded = (v / scale).round() * scale;
+            super::normalize::mix64(rounded.to_bits())
+        }
+        Some(_) => 0,
+        None => hash_str(&f.text),
+    }
+}
+
+/// Rarity assumed for far subject words.
+const FAR_IDF: f32 = 2.0;
+
+/// Words on each side of a figure that describe it.
+const SUBJECT_WINDOW: usize = 12;
+
+/// A narration blocking key: the key and the sentence it starts in.
+pub(crate) type NarrationKey = (u32, u32);
+
+/// Everything matching keeps about an article.
+#[derive(Debug)]
+pub(crate) struct Prepared {
+    pub input: ArticleInput,
+    /// Figure subjects are kept: recomputing them means tokenising the
+    /// article. Quote features are cheap to recompute from the quote and
+    /// only needed for the few candidates, so they are not kept.
+    pub figures: Vec<FigureFeatures>,
+    /// Sentence byte spans.
+    pub sentences: Vec<(u32, u32)>,
+    pub outlet: Option<SpeakerName>,
+}
+
+/// Keys of a freshly prepared article: all are indexed; the narration keys
+/// are kept until the article is probed (they cost a tokenisation to redo).
+#[derive(Debug, Default)]
+pub(crate) struct ArticleKeys {
+    pub quotes: Vec<Vec<u32>>,
+    pub speakers: Vec<Vec<u32>>,
+    pub narration: Vec<NarrationKey>,
+    pub figures: Vec<Vec<u32>>,
+}
+
+/// One word token of an article.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ArticleToken {
+    pub start: u32,
+    pub end: u32,
+    /// Offset of its folded form in the article's squashed text.
+    pub sq: u32,
+    pub word: u32,
+    pub stem: u32,
+    pub flags: u8,
+}
+
+pub(crate) const STOP: u8 = 1;
+pub(crate) const NUMERIC: u8 = 2;
+/// A line break stands before this token.
+pub(crate) const BREAK: u8 = 4;
+pub(crate) const IN_QUOTE: u8 = 8;
+pub(crate) const IN_FIGURE: u8 = 16;
+
+/// An article's tokens and squashed text.
+#[derive(Debug, Default)]
+pub(crate) struct ArticleText {
+    pub tokens: Vec<ArticleToken>,
+    pub squashed: String,
+    /// Sentence index of each token.
+    pub sentence_of: Vec<u32>,
+}
+
+/// Merges byte spans into sorted, disjoint intervals.
+fn merged(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    spans.retain(|s| s.0 < s.1);
+    spans.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.0 <= last.1 => last.1 = last.1.max(s.1),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+impl ArticleText {
+    /// Tokenises `text`, flagging tokens inside any of `quotes` and
+    /// `figures` spans, and assigning each token its sentence.
+    pub fn new(
+        text: &str,
+        sentences: &[(u32, u32)],
+        quotes: &[(usize, usize)],
+        figures: &[(usize, usize)],
+    ) -> Self {
+        let mut out = ArticleText::default();
+        let mut prev_end = 0usize;
+        for_each_token(text, |t| {
+            let mut flags = 0u8;
+            if is_stop_word(&t.norm) {
+                flags |= STOP;
+            }
+            if is_numeric(&t.norm) {
+                flags |= NUMERIC;
+            }
+            if text
+                .get(prev_end..t.start)
+                .is_some_and(|gap| gap.contains('\n'))
+            {
+                flags |= BREAK;
+            }
+            prev_end = t.end;
+            out.tokens.push(ArticleToken {
+                start: t.start as u32,
+                end: t.end as u32,
+                sq: out.squashed.len() as u32,
+                word: word_id(&t.norm),
+                stem: word_id(stem(&t.norm)),
+                flags,
+            });
+            out.squashed.push_str(&t.norm);
+        });
+        for (spans, flag) in [(quotes, IN_QUOTE), (figures, IN_FIGURE)] {
+            let spans = merged(spans.to_vec());
+            let mut k = 0;
+            for tok in &mut out.tokens {
+                while k < spans.len() && spans[k].1 <= tok.start as usize {
+                    k += 1;
+                }
+                if k < spans.len() && spans[k].0 < tok.end as usize {
+                    tok.flags |= flag;
+                }
+            }
+        }
+        let mut s = 0usize;
+        out.sentence_of = out
+            .tokens
+            .iter()
+            .map(|t| {
+                while s + 1 < sentences.len() && sentences[s].1 <= t.start {
+                    s += 1;
+                }
+                s as u32
+            })
+            .collect();
+        out
+    }
+
+    /// End of token `i`'s folded form in the squashed text.
+    pub fn sq_end(&self, i: usize) -> u32 {
+        self.tokens
+            .get(i + 1)
+            .map_or(self.squashed.len() as u32, |t| t.sq)
+    }
+
+    /// Runs of consecutive narration tokens (outside every quote), as token
+    /// index ranges. A run stops at a quote and at a line break.
+    pub fn narration_runs(&self, quotes: &[(usize, usize)]) -> Vec<(usize, usize)> {
+        let spans = merged(quotes.to_vec());
+        let mut runs = Vec::new();
+        let mut start: Option<usize> = None;
+        let mut k = 0usize;
+        for (i, t) in self.tokens.iter().enumerate() {
+            // A quote between the previous token and this one breaks the run.
+            let mut crossed = false;
+            while k < spans.len() && spans[k].1 <= t.start as usize {
+                if i > 0 && spans[k].0 >= self.tokens[i - 1].end as usize {
+                    crossed = true;
+                }
+                k += 1;
+            }
+            let narr = t.flags & IN_QUOTE == 0;
+            if let Some(s) = start {
+                if !narr || crossed || t.flags & BREAK != 0 {
+                    runs.push((s, i));
+                    start = None;
+                }
+            }
+            if narr && start.is_none() {
+                start = Some(i);
+            }
+        }
+        if let Some(s) = start {
+            runs.push((s, self.tokens.len()));
+        }
+        runs
+    }
+}
+
+fn spans_of_quotes(quotes: &[Quote], len: usize) -> Vec<(usize, usize)> {
+    quotes
+        .iter()
+        .map(|q| (q.start.min(len), q.end.min(len)))
+        .collect()
+}
+
+/// The quote spans of an article, clamped to its text.
+pub(crate) fn quote_spans(input: &ArticleInput) -> Vec<(usize, usize)> {
+    spans_of_quotes(&input.quotes, input.text.len())
+}
+
+/// Prepares one article: features for scoring and keys for blocking.
+pub(crate) fn prepare(input: ArticleInput, aliases: &Aliases) -> (Prepared, ArticleKeys) {
+    let sentences: Vec<(u32, u32)> = sentence::split(&input.text)
+        .into_iter()
+        .map(|(s, e)| (s as u32, e as u32))
+        .collect();
+    let qspans = quote_spans(&input);
+    let fspans: Vec<(usize, usize)> = input
+        .figures
+        .iter()
+        .map(|f| (f.start.min(input.text.len()), f.end.min(input.text.len())))
+        .collect();
+    let text = ArticleText::new(&input.text, &sentences, &qspans, &fspans);
+
+    let quotes: Vec<QuoteFeatures> = input
+        .quotes
+        .iter()
+        .map(|q| QuoteFeatures::new(q, aliases))
+        .collect();
+    let mut keys = ArticleKeys {
+        quotes: quotes.iter().map(QuoteFeatures::gram_keys).collect(),
+        speakers: quotes
+            .iter()
+            .zip(&input.quotes)
+            .map(|(f, q)| f.speaker_keys(q))
+            .collect(),
+        ..ArticleKeys::default()
+    };
+
+    // Narration keys: winnowed grams of each narration run.
+    let mut grams = Vec::new();
+    let mut kept = Vec::new();
+    for (from, to) in text.narration_runs(&qspans) {
+        grams.clear();
+        kept.clear();
+        let base = text.tokens[from].sq;
+        let end = text.sq_end(to - 1);
+        let anchors: Vec<u32> = text.tokens[from..to].iter().map(|t| t.sq - base).collect();
+        anchored_grams(
+            &text.squashed.as_bytes()[base as usize..end as usize],
+            &anchors,
+            &mut grams,
+        );
+        winnow(&grams, &mut kept);
+        for &(k, i) in &kept {
+            keys.narration.push((k, text.sentence_of[from + i]));
+        }
+    }
+    keys.narration.shrink_to_fit();
+
+    let figures: Vec<FigureFeatures> = input
+        .figures
+        .iter()
+        .map(|f| figure_features(f, &text))
+        .collect();
+    keys.figures = figures.iter().map(FigureFeatures::keys).collect();
+
+    let outlet = input
+        .outlet
+        .as_deref()
+        .and_then(|o| SpeakerName::parse(o, Some(SpeakerKind::Publication), aliases));
+    (
+        Prepared {
+            input,
+            figures,
+            sentences,
+            outlet,
+        },
+        keys,
+    )
+}
+
+fn figure_features(f: &Figure, text: &ArticleText) -> FigureFeatures {
+    let class = figure_class(f.kind);
+    let mut subject: Vec<(u32, f32)> = Vec::new();
+    let mut add = |stem: u32, w: f32| match subject.iter_mut().find(|p| p.0 == stem) {
+        Some(p) => p.1 = p.1.max(w),
+        None => subject.push((stem, w)),
+    };
+    let toks = &text.tokens;
+    let first = toks.partition_point(|t| (t.end as usize) <= f.start);
+    let last = toks.partition_point(|t| (t.start as usize) < f.end); // one past
+    let useful = |t: &ArticleToken| t.flags & (STOP | NUMERIC | IN_FIGURE) == 0;
+    let mut near: Vec<(u32, u32)> = Vec::new();
+    // Left of the figure, stopping at a line break.
+    let mut d = 0;
+    let mut i = first;
+    while i > 0 && d < SUBJECT_WINDOW {
+        if i < toks.len() && toks[i].flags & BREAK != 0 {
+            break;
+        }
+        i -= 1;
+        d += 1;
+        if useful(&toks[i]) {
+            add(toks[i].stem, proximity(d));
+            if proximity(d) >= NEAR {
+                near.push((toks[i].word, toks[i].stem));
+            }
+        }
+    }
+    // Right of it.
+    let mut d = 0;
+    let mut i = last;
+    while i < toks.len() && d < SUBJECT_WINDOW {
+        if toks[i].flags & BREAK != 0 {
+            break;
+        }
+        d += 1;
+        if useful(&toks[i]) {
+            add(toks[i].stem, proximity(d));
+            if proximity(d) >= NEAR {
+                near.push((toks[i].word, toks[i].stem));
+            }
+        }
+        i += 1;
+    }
+    // What a count counts is the most telling word of all.
+    if let Some(c) = &f.counts {
+        for t in tokens(c) {
+            if !is_stop_word(&t.norm) {
+                add(word_id(stem(&t.norm)), 1.5);
+            }
+        }
+    }
+    subject.sort_unstable_by_key(|p| p.0);
+    let norm = subject.iter().map(|p| p.1 * p.1).sum::<f32>().sqrt();
+    near.sort_unstable();
+    near.dedup();
+    FigureFeatures {
+        class,
+        subject,
+        norm,
+        near,
+        value_bucket: value_bucket(f),
+    }
+}
+
+/// Weight of a word `d` tokens away from the figure.
+fn proximity(d: usize) -> f32 {
+    1.0 / (1.0 + (d as f32 - 1.0) / 4.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narration_runs_skip_quotes() {
+        let text = "Bortnikov said: “We are ready.” Later he left the city.";
+        let q = (text.find("We").unwrap(), text.find("ready").unwrap() + 5);
+        let sents: Vec<(u32, u32)> = sentence::split(text)
+            .into_iter()
+            .map(|(s, e)| (s as u32, e as u32))
+            .collect();
+        let at = ArticleText::new(text, &sents, &[q], &[]);
+        let runs = at.narration_runs(&[q]);
+        let words: Vec<Vec<&str>> = runs
+            .iter()
+            .map(|&(a, b)| {
+                at.tokens[a..b]
+                    .iter()
+                    .map(|t| &text[t.start as usize..t.end as usize])
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            words,
+            [
+                vec!["Bortnikov", "said"],
+                vec!["Later", "he", "left", "the", "city"]
+            ]
+        );
+    }
+
+    #[test]
+    fn quote_features_squash_compounds() {
+        let q = |t: &str| Quote {
+            text: t.into(),
+            start: 0,
+            end: t.len(),
+            kind: QuoteKind::Direct,
+            speaker: None,
+            speaker_as_written: None,
+            speaker_title: None,
+            speaker_kind: None,
+            cue: None,
+            via: None,
+        };
+        let a = QuoteFeatures::new(
+            &q("an impenetrable Cyber Security unit"),
+            &Aliases::default(),
+        );
+        let b = QuoteFeatures::new(
+            &q("an impenetrable cyber-security unit"),
+            &Aliases::default(),
+        );
+        assert_eq!(a.squashed, b.squashed);
+        assert_eq!(a.anchors.len(), a.words.len() + 1);
+        let c = QuoteFeatures::new(
+            &q("Any specific material ... we are ready"),
+            &Aliases::default(),
+        );
+        assert_eq!(c.segments, [(0, 3), (3, 6)]);
+    }
+}

@@ -1,0 +1,487 @@
+//! Synthetic coverage for blocking-recall and scale tests: articles of
+//! Zipf-distributed words, with quotes and figures, some of which are
+//! planted restatements (exact, re-punctuated, hyphenated, partial, one
+//! word changed, other speaker, other title) and planted figure
+//! divergences (qualifier, value, unit) of an earlier article, a few
+//! near-complete rewrites, and a few "famous" quotes repeated everywhere.
+
+use crate::extract::model::{Figure, FigureKind, Quote, QuoteKind, SpeakerKind};
+
+use super::ArticleInput;
+
+/// A small deterministic generator (splitmix64).
+pub(crate) struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        super::normalize::mix64(self.0)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    pub fn range(&mut self, lo: usize, hi: usize) -> usize {
+        lo + self.below(hi - lo + 1)
+    }
+
+    pub fn chance(&mut self, p: f64) -> bool {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+}
+
+const STOP: &[&str] = &[
+    "the", "of", "and", "to", "a", "in", "that", "is", "for", "it", "on", "was", "with", "as",
+    "by", "at", "be", "this", "from", "have", "not", "but", "or", "are", "an", "they", "which",
+    "were", "their", "has", "had", "its", "would", "there", "been", "more", "we", "our", "all",
+];
+
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mi", "ner", "po", "stu", "va", "ri", "den", "sol", "tra", "qui", "ber", "mon",
+    "zel", "fa", "gor", "hin", "jup", "kel", "lar", "mur", "nix", "orp", "pel", "ros", "sav",
+    "tor", "ulm", "vex", "wen", "yar", "bal", "cor", "dun", "eth", "fim", "gal", "hul", "ist",
+];
+
+/// The vocabulary and its Zipf distribution.
+pub(crate) struct Vocab {
+    words: Vec<String>,
+    cdf: Vec<f64>,
+}
+
+impl Vocab {
+    pub fn new(size: usize) -> Self {
+        let mut words: Vec<String> = STOP.iter().map(|s| (*s).to_owned()).collect();
+        let mut i = 0usize;
+        while words.len() < size {
+            let mut n = i + SYLLABLES.len();
+            let mut w = String::new();
+            while n > 0 {
+                w.push_str(SYLLABLES[n % SYLLABLES.len()]);
+                n /= SYLLABLES.len();
+            }
+            words.push(w);
+            i += 1;
+        }
+        let mut cdf = Vec::with_capacity(size);
+        let mut acc = 0.0;
+        for r in 0..size {
+            acc += 1.0 / ((r + 1) as f64).powf(1.05);
+            cdf.push(acc);
+        }
+        for c in &mut cdf {
+            *c /= acc;
+        }
+        Vocab { words, cdf }
+    }
+
+    pub fn word(&self, rng: &mut Rng) -> &str {
+        let u = (rng.next() >> 11) as f64 / (1u64 << 53) as f64;
+        let i = self
+            .cdf
+            .partition_point(|&c| c < u)
+            .min(self.words.len() - 1);
+        &self.words[i]
+    }
+
+    /// A word from the rare half of the vocabulary: names, events.
+    pub fn rare(&self, rng: &mut Rng) -> &str {
+        let n = self.words.len();
+        &self.words[n / 2 + rng.below(n / 2)]
+    }
+
+    /// Between `lo` and `hi` words.
+    pub fn words(&self, rng: &mut Rng, lo: usize, hi: usize) -> Vec<String> {
+        let n = rng.range(lo, hi);
+        (0..n).map(|_| self.word(rng).to_owned()).collect()
+    }
+}
+
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// A quote before it is placed in a text.
+#[derive(Clone)]
+struct QuoteSpec {
+    words: Vec<String>,
+    kind: QuoteKind,
+    speaker: String,
+    speaker_kind: SpeakerKind,
+    title: Option<String>,
+}
+
+/// A figure with its sentence, before it is placed in a text.
+#[derive(Clone)]
+struct FigureSpec {
+    left: Vec<String>,
+    right: Vec<String>,
+    text: String,
+    value: f64,
+    unit: Option<String>,
+    qualifier: Option<String>,
+    kind: FigureKind,
+}
+
+/// What one article is made of, kept so that later articles can copy it.
+#[derive(Clone, Default)]
+struct ArticleSpec {
+    sentences: Vec<Vec<String>>,
+    quotes: Vec<QuoteSpec>,
+    figures: Vec<FigureSpec>,
+}
+
+/// How a planted quote differs from its source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum QuoteVariant {
+    Exact,
+    Punctuation,
+    Hyphen,
+    Partial,
+    OneWord,
+    OtherSpeaker,
+    OtherTitle,
+}
+
+/// An item of a generated article: (article id, index).
+pub(crate) type ItemAt = (i64, usize);
+
+/// A generated corpus with what was planted in it.
+pub(crate) struct Synth {
+    pub articles: Vec<ArticleInput>,
+    /// (source article, quote) → (copying article, quote), with the variant.
+    pub planted_quotes: Vec<(ItemAt, ItemAt, QuoteVariant)>,
+    /// (source article, figure) → (copying article, figure).
+    pub planted_figures: Vec<(ItemAt, ItemAt)>,
+    /// (source, rewrite) article pairs.
+    pub rewrites: Vec<(i64, i64)>,
+}
+
+fn speaker_pool(vocab: &Vocab, rng: &mut Rng, n: usize) -> Vec<(String, String)> {
+    (0..n)
+        .map(|_| {
+            let name = format!(
+                "{} {}",
+                capitalise(vocab.rare(rng)),
+                capitalise(vocab.rare(rng))
+            );
+            let title = format!(
+                "{} of the {} {}",
+                vocab.rare(rng),
+                capitalise(vocab.rare(rng)),
+                capitalise(vocab.rare(rng))
+            );
+            (name, title)
+        })
+        .collect()
+}
+
+fn new_quote(vocab: &Vocab, rng: &mut Rng, speakers: &[(String, String)]) -> QuoteSpec {
+    let (speaker, title) = speakers[rng.below(speakers.len())].clone();
+    QuoteSpec {
+        words: vocab.words(rng, 8, 30),
+        kind: QuoteKind::Direct,
+        speaker,
+        speaker_kind: SpeakerKind::Person,
+        title: Some(title),
+    }
+}
+
+fn new_figure(vocab: &Vocab, rng: &mut Rng) -> FigureSpec {
+    let mut left = vocab.words(rng, 5, 9);
+    // An event word makes the subject identifiable, as names do in news.
+    left.push(vocab.rare(rng).to_owned());
+    let right = vocab.words(rng, 5, 9);
+    let (text, value, unit, kind, qualifier) = match rng.below(10) {
+        0..=3 => {
+            let v = rng.range(2, 900);
+            let q = [None, Some("more than"), Some("nearly"), Some("about")][rng.below(4)];
+            let t = format!(
+                "{}${v} million",
+                q.map(|q| format!("{q} ")).unwrap_or_default()
+            );
+            (
+                t,
+                v as f64 * 1e6,
+                Some("USD".to_owned()),
+                FigureKind::Money,
+                q,
+            )
+        }
+        4..=6 => {
+            let v = rng.range(2, 500);
+            let noun = vocab.word(rng).to_owned();
+            (
+                format!("{v} {noun}"),
+                v as f64,
+                None,
+                FigureKind::Count,
+                None,
+            )
+        }
+        7 | 8 => {
+            let v = rng.range(1990, 2024);
+            (v.to_string(), v as f64, None, FigureKind::Year, None)
+        }
+        _ => {
+            let v = rng.range(1, 99);
+            (
+                format!("{v}%"),
+                v as f64,
+                Some("%".to_owned()),
+                FigureKind::Percent,
+                None,
+            )
+        }
+    };
+    FigureSpec {
+        left,
+        right,
+        text,
+        value,
+        unit,
+        qualifier: qualifier.map(str::to_owned),
+        kind,
+    }
+}
+
+/// Builds the article text and its extraction from a spec.
+fn render(id: i64, spec: &ArticleSpec) -> ArticleInput {
+    let mut text = String::new();
+    let mut quotes = Vec::new();
+    let mut figures = Vec::new();
+    let (nq, nf, ns) = (
+        spec.quotes.len(),
+        spec.figures.len(),
+        spec.sentences.len().max(1),
+    );
+    for (s, sentence) in spec.sentences.iter().enumerate() {
+        text.push_str(&capitalise(&sentence.join(" ")));
+        text.push_str(". ");
+        // Spread quotes and figures over the sentences.
+        for (k, f) in spec.figures.iter().enumerate() {
+            if k * ns / nf.max(1) != s {
+                continue;
+            }
+            text.push_str(&capitalise(&f.left.join(" ")));
+            text.push(' ');
+            let start = text.len();
+            text.push_str(&f.text);
+            let end = text.len();
+            text.push(' ');
+            text.push_str(&f.right.join(" "));
+            text.push_str(". ");
+            figures.push(Figure {
+                text: f.text.clone(),
+                start,
+                end,
+                value: Some(f.value),
+                high: None,
+                unit: f.unit.clone(),
+                qualifier: f.qualifier.clone(),
+                kind: f.kind,
+                counts: None,
+                date: None,
+                linked_to: None,
+            });
+        }
+        for (k, q) in spec.quotes.iter().enumerate() {
+            if k * ns / nq.max(1) != s {
+                continue;
+            }
+            let words = q.words.join(" ");
+            let (start, end);
+            if q.kind == QuoteKind::Indirect {
+                text.push_str(&format!("According to {}, ", q.speaker));
+                start = text.len();
+                text.push_str(&words);
+                end = text.len();
+                text.push_str(".\n");
+            } else {
+                text.push('“');
+                start = text.len();
+                text.push_str(&capitalise(&words));
+                end = text.len();
+                text.push_str(",” said ");
+                text.push_str(&q.speaker);
+                if let Some(t) = &q.title {
+                    text.push_str(", ");
+                    text.push_str(t);
+                }
+                text.push_str(".\n");
+            }
+            quotes.push(Quote {
+                text: text[start..end].to_owned(),
+                start,
+                end,
+                kind: q.kind,
+                speaker: Some(q.speaker.clone()),
+                speaker_as_written: Some(q.speaker.clone()),
+                speaker_title: q.title.clone(),
+                speaker_kind: Some(q.speaker_kind),
+                cue: Some("said".into()),
+                via: None,
+            });
+        }
+    }
+    ArticleInput {
+        id,
+        outlet: Some(format!("Outlet {}", id % 37)),
+        published: None,
+        text,
+        quotes,
+        figures,
+    }
+}
+
+/// Generates `n` articles of about `quotes` quotes and `figures` figures.
+pub(crate) fn generate(n: usize, quotes: usize, figures: usize, seed: u64) -> Synth {
+    let mut rng = Rng::new(seed);
+    let vocab = Vocab::new(40_000);
+    let speakers = speaker_pool(&vocab, &mut rng, 3_000);
+    let famous: Vec<QuoteSpec> = (0..8)
+        .map(|_| new_quote(&vocab, &mut rng, &speakers))
+        .collect();
+    let mut specs: Vec<ArticleSpec> = Vec::with_capacity(n);
+    let mut out = Synth {
+        articles: Vec::with_capacity(n),
+        planted_quotes: Vec::new(),
+        planted_figures: Vec::new(),
+        rewrites: Vec::new(),
+    };
+    for id in 0..n {
+        let mut spec = ArticleSpec {
+            sentences: (0..rng.range(20, 30))
+                .map(|_| vocab.words(&mut rng, 10, 22))
+                .collect(),
+            quotes: (0..quotes)
+                .map(|_| new_quote(&vocab, &mut rng, &speakers))
+                .collect(),
+            figures: (0..figures).map(|_| new_figure(&vocab, &mut rng)).collect(),
+        };
+        if rng.chance(0.002) {
+            let k = rng.below(spec.quotes.len().max(1));
+            if let Some(q) = spec.quotes.get_mut(k) {
+                *q = famous[rng.below(famous.len())].clone();
+            }
+        }
+        if id > 0 && rng.chance(0.3) {
+            let src = id - rng.range(1, id.min(300));
+            let source = specs[src].clone();
+            // A few rewrites copy most of the source.
+            if rng.chance(0.1) {
+                for (k, s) in source.sentences.iter().enumerate() {
+                    if k < spec.sentences.len() && rng.chance(0.8) {
+                        spec.sentences[k] = s.clone();
+                    }
+                }
+                out.rewrites.push((src as i64, id as i64));
+            }
+            for _ in 0..3 {
+                let (sq, dq) = (rng.below(source.quotes.len()), rng.below(spec.quotes.len()));
+                let mut q = source.quotes[sq].clone();
+                let variant = match rng.below(7) {
+                    0 => QuoteVariant::Exact,
+                    1 => {
+                        q.words[0] = q.words[0].to_uppercase();
+                        let last = q.words.len() - 1;
+                        q.words[last].push('!');
+                        QuoteVariant::Punctuation
+                    }
+                    2 => {
+                        let k = rng.below(q.words.len() - 1);
+                        let joined = format!("{}-{}", q.words[k], q.words[k + 1]);
+                        q.words.splice(k..k + 2, [joined]);
+                        QuoteVariant::Hyphen
+                    }
+                    3 => {
+                        let len = rng.range(6, q.words.len().max(6));
+                        let from = rng.below(q.words.len() - len.min(q.words.len()) + 1);
+                        let part = &q.words[from..(from + len).min(q.words.len())];
+                        // A run of function words is not a quotable part.
+                        if part.iter().filter(|w| !STOP.contains(&w.as_str())).count() >= 2 {
+                            q.words = part.to_vec();
+                        }
+                        q.kind = QuoteKind::Partial;
+                        QuoteVariant::Partial
+                    }
+                    4 if q.words.len() >= 10 => {
+                        let k = rng.below(q.words.len());
+                        q.words[k] = vocab.rare(&mut rng).to_owned();
+                        QuoteVariant::OneWord
+                    }
+                    5 => {
+                        let (s, t) = speakers[rng.below(speakers.len())].clone();
+                        q.speaker = s;
+                        q.title = Some(t);
+                        QuoteVariant::OtherSpeaker
+                    }
+                    _ => {
+                        q.title =
+                            Some(format!("{} {}", vocab.rare(&mut rng), vocab.rare(&mut rng)));
+                        QuoteVariant::OtherTitle
+                    }
+                };
+                spec.quotes[dq] = q;
+                out.planted_quotes
+                    .push(((src as i64, sq), (id as i64, dq), variant));
+            }
+            // Two different figures of the source (one figure copied twice
+            // would pair only once: figure pairs are one to one).
+            let first = rng.below(source.figures.len());
+            let second = (first + 1 + rng.below(source.figures.len() - 1)) % source.figures.len();
+            for sf in [first, second] {
+                let df = rng.below(spec.figures.len());
+                let mut f = source.figures[sf].clone();
+                match rng.below(5) {
+                    0 if f.kind == FigureKind::Money => {
+                        f.qualifier = Some(if f.qualifier.as_deref() == Some("nearly") {
+                            "more than".into()
+                        } else {
+                            "nearly".into()
+                        });
+                        f.text = format!("{} {}", f.qualifier.as_deref().unwrap_or(""), f.text);
+                    }
+                    1 if f.kind != FigureKind::Year => {
+                        f.value *= 1.5;
+                        f.text.push('0');
+                    }
+                    2 if f.kind == FigureKind::Money => {
+                        f.unit = Some("EUR".into());
+                        f.text = f.text.replace('$', "€");
+                    }
+                    3 => {
+                        // Reworded context.
+                        let k = rng.below(f.left.len());
+                        f.left[k] = vocab.word(&mut rng).to_owned();
+                    }
+                    _ => {}
+                }
+                spec.figures[df] = f;
+                out.planted_figures
+                    .push(((src as i64, sf), (id as i64, df)));
+            }
+        }
+        out.articles.push(render(id as i64, &spec));
+        specs.push(spec);
+        // Sources are at most 300 articles back: forget older specs.
+        if id >= 300 {
+            specs[id - 300] = ArticleSpec::default();
+        }
+    }
+    // Drop planted items overwritten by a later plant in the same slot.
+    let qs = out.planted_quotes.clone();
+    out.planted_quotes
+        .retain(|p| qs.iter().rev().find(|o| o.1 == p.1) == Some(p));
+    let fs = out.planted_figures.clone();
+    out.planted_figures
+        .retain(|p| fs.iter().rev().find(|o| o.1 == p.1) == Some(p));
+    out
+}
