@@ -394,6 +394,20 @@ impl Matcher {
     /// Adds many articles at once, in parallel; returns the new pairs: those
     /// among the new articles and between them and the ones added before.
     pub fn extend(&mut self, articles: Vec<ArticleInput>) -> Vec<Pair> {
+        let (first, keys) = self.admit(articles);
+        self.probe_from(first, keys)
+    }
+
+    /// Adds articles that were matched before (their pairs are stored):
+    /// they are indexed, so later articles are compared with them, but no
+    /// pairs are computed among them.
+    pub fn load(&mut self, articles: Vec<ArticleInput>) {
+        let _ = self.admit(articles);
+    }
+
+    /// Prepares, indexes and weighs new articles; returns the internal
+    /// index of the first and the narration keys for probing.
+    fn admit(&mut self, articles: Vec<ArticleInput>) -> (usize, Vec<Vec<NarrationKey>>) {
         let first = self.articles.len();
         let aliases = &self.aliases;
         let (prepared, keys): (Vec<Prepared>, Vec<ArticleKeys>) = articles
@@ -425,6 +439,11 @@ impl Matcher {
             }
         });
 
+        (first, keys)
+    }
+
+    /// Compares articles `first..` with everything added before each.
+    fn probe_from(&mut self, first: usize, keys: Vec<Vec<NarrationKey>>) -> Vec<Pair> {
         let this = &*self;
         let probes: Vec<Probe> = (first..this.articles.len())
             .into_par_iter()

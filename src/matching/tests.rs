@@ -660,3 +660,37 @@ fn recall_1000() {
     }
     eprintln!("blocked {tb:?}, exhaustive {te:?}");
 }
+
+/// Loading stored articles and adding new ones yields the new pairs only:
+/// the same pairs involving the new article as matching everything at once.
+#[test]
+fn load_then_extend_finds_only_new_pairs() {
+    let quote = |text: &str| crate::extract::model::Quote {
+        text: text.to_string(),
+        start: 1,
+        end: 1 + text.len(),
+        kind: crate::extract::model::QuoteKind::Direct,
+        speaker: Some("Ann Lee".into()),
+        speaker_as_written: Some("Ann Lee".into()),
+        speaker_title: None,
+        speaker_kind: Some(crate::extract::model::SpeakerKind::Person),
+        cue: Some("said".into()),
+        via: None,
+    };
+    let article = |id: i64| {
+        let q = "We will never accept a deal on these terms, whatever happens";
+        ArticleInput {
+            id,
+            outlet: Some(format!("Outlet {id}")),
+            published: None,
+            text: format!("\u{201c}{q},\u{201d} Ann Lee said."),
+            quotes: vec![quote(q)],
+            figures: vec![],
+        }
+    };
+    let mut m = Matcher::new();
+    m.load(vec![article(1), article(2)]);
+    let new = m.extend(vec![article(3)]);
+    assert_eq!(new.len(), 2, "{new:?}");
+    assert!(new.iter().all(|p| p.a.article == 3 || p.b.article == 3));
+}
