@@ -55,7 +55,7 @@ fn item_key(r: &ItemRef) -> (i64, ItemKind, usize) {
 
 /// Groups `pairs` into claims, ranked: contested claims first, by the most
 /// severe reason, then by the number of articles and pairs.
-pub(crate) fn claims(pairs: &[Pair]) -> Vec<Claim> {
+pub fn claims(pairs: &[Pair]) -> Vec<Claim> {
     let mut ids: HashMap<(i64, ItemKind, usize), usize> = HashMap::new();
     let mut items: Vec<ItemRef> = Vec::new();
     let mut uf = UnionFind::new();

@@ -35,6 +35,9 @@ mod tests;
 use std::collections::HashMap;
 
 use rayon::prelude::*;
+
+/// Group pairs into claims (union-find), ranked most serious first.
+pub use cluster::claims as cluster_claims;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::model::{Figure, Quote};
