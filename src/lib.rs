@@ -4,6 +4,7 @@
 //! `ingest` (files → text + metadata) → `extract` (text → quotes, figures)
 //! → `store` (SQLite) → `cmd` (one module per subcommand) → `report`.
 
+pub mod audit;
 pub mod cmd;
 pub mod diff;
 pub mod error;

@@ -30,6 +30,14 @@ struct Cli {
 enum Command {
     /// Read articles (files, folders, `-` for stdin) into the store.
     Ingest(cmd::ingest::Args),
+    /// Claims on which outlets disagree, most serious first.
+    Contested(cmd::contested::Args),
+    /// All claims covered by more than one article.
+    Claims(cmd::claims::Args),
+    /// One claim in full.
+    Show(cmd::show::Args),
+    /// Which article is a rewrite of which.
+    Lineage(cmd::lineage::Args),
     /// List stored articles.
     Articles(cmd::articles::Args),
     /// Print the quotes and figures of one article (no store needed).
@@ -42,6 +50,8 @@ enum Command {
     Speakers(cmd::speakers::Args),
     /// Full-text search over stored quotes.
     Search(cmd::search::Args),
+    /// Check a draft's quotes and figures against the stored coverage.
+    Audit(cmd::audit::Args),
     /// Show what changed between two versions of an article.
     Diff(cmd::diff::Args),
     /// Score extraction against the hand-checked expectations in claims/.
@@ -68,6 +78,10 @@ fn main() -> ExitCode {
     };
     let result = match &cli.command {
         Command::Ingest(a) => cmd::ingest::run(a, &mut ctx),
+        Command::Contested(a) => cmd::contested::run(a, &mut ctx),
+        Command::Claims(a) => cmd::claims::run(a, &mut ctx),
+        Command::Show(a) => cmd::show::run(a, &mut ctx),
+        Command::Lineage(a) => cmd::lineage::run(a, &mut ctx),
         Command::Articles(a) => cmd::articles::run(a, &mut ctx),
         Command::Extract(a) => cmd::extract::run(a, &mut ctx),
         Command::Quotes(a) => cmd::quotes::run(a, &mut ctx),
@@ -76,6 +90,7 @@ fn main() -> ExitCode {
         Command::Search(a) => cmd::search::run(a, &mut ctx),
         Command::Eval(a) => cmd::eval::run(a, &mut ctx),
         Command::Diff(a) => cmd::diff::run(a, &mut ctx),
+        Command::Audit(a) => cmd::audit::run(a, &mut ctx),
     };
     let flushed = out.flush();
     match result {

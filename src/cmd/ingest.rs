@@ -64,6 +64,8 @@ struct Summary {
     unchanged: usize,
     failed: usize,
     items: Vec<Item>,
+    /// What matching the new articles against the store found.
+    matching: Option<store::matching::Rematch>,
 }
 
 pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
@@ -181,6 +183,14 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         .commit_batch()
         .map_err(|e| store::store_error(&ctx.db, e))?;
     bar.finish_and_clear();
+    // Match what is new against the rest of the store (versions not yet
+    // matched, so an ingest cut short is caught up by the next one).
+    if summary.new + summary.updated > 0 || !args.quiet {
+        let rematch = store
+            .rematch()
+            .map_err(|e| store::store_error(&ctx.db, e))?;
+        summary.matching = Some(rematch);
+    }
     finish(args, ctx, &summary)?;
     Ok(if summary.failed > 0 {
         exit::PROBLEMS
@@ -200,7 +210,17 @@ fn finish(args: &Args, ctx: &mut Ctx, s: &Summary) -> Result<()> {
             "{total} articles: {} new, {} updated, {} unchanged, {} failed\n",
             s.new, s.updated, s.unchanged, s.failed
         ),
-    )
+    )?;
+    if let Some(m) = &s.matching {
+        emit(
+            ctx.out,
+            &format!(
+                "matched {} articles: {} new pairs; the store holds {} claims, {} contested\n",
+                m.matched, m.pairs, m.claims, m.contested
+            ),
+        )?;
+    }
+    Ok(())
 }
 
 /// When to commit: after this many articles or this long, whichever comes
@@ -211,7 +231,7 @@ struct Batch {
 }
 
 impl Batch {
-    const MAX_ARTICLES: usize = 500;
+    const MAX_ARTICLES: usize = 200;
     const MAX_TIME: std::time::Duration = std::time::Duration::from_millis(500);
 
     fn new() -> Batch {

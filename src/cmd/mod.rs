@@ -3,13 +3,18 @@
 //! library and prints.
 
 pub mod articles;
+pub mod audit;
+pub mod claims;
+pub mod contested;
 pub mod diff;
 pub mod eval;
 pub mod extract;
 pub mod figures;
 pub mod ingest;
+pub mod lineage;
 pub mod quotes;
 pub mod search;
+pub mod show;
 pub mod speakers;
 
 use std::io::Write;

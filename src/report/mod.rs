@@ -1,5 +1,6 @@
 //! Output for people: aligned tables, and text made safe for a terminal.
 
+pub mod claims;
 pub mod diff;
 
 use std::fmt::Write;

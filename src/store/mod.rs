@@ -1,6 +1,8 @@
 //! The SQLite store: opening, schema migrations, and the writes and reads
 //! the commands need. SQL schema lives in `migrations/*.sql`.
 
+pub mod audit;
+pub mod matching;
 pub mod query;
 
 use std::path::{Path, PathBuf};

@@ -6,16 +6,30 @@ use std::time::Duration;
 
 use crate::util::{seed_text, Dir};
 
-/// Write `n` distinct articles made from the seeds into `dir/name/`. (Not
-/// seed 004: its "Original url:" line would make every copy a version of
-/// one article.)
+/// Write `n` distinct articles made from the seeds into `dir/name/`: the
+/// words of every line shuffled differently per article, so that they keep
+/// their quote marks and figures but do not all restate each other (which
+/// would make matching quadratic in `n`). Not seed 004: its "Original url:"
+/// line would make every copy a version of one article.
 fn corpus(dir: &Dir, name: &str, n: usize) -> String {
     let seeds: Vec<String> = ["000", "001", "002", "003"]
         .iter()
         .map(|p| seed_text(p))
         .collect();
     for i in 0..n {
-        let text = format!("Report number {i}.\n\n{}", seeds[i % seeds.len()]);
+        let mut state = i as u64 * 2_654_435_761 + 1;
+        let mut text = format!("Report number {i}.\n\n");
+        for line in seeds[i % seeds.len()].lines() {
+            let mut words: Vec<&str> = line.split(' ').collect();
+            for k in (1..words.len()).rev() {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                words.swap(k, (state >> 33) as usize % (k + 1));
+            }
+            text.push_str(&words.join(" "));
+            text.push('\n');
+        }
         dir.write(&format!("{name}/a{i:04}.txt"), text);
     }
     dir.path().join(name).display().to_string()
@@ -79,11 +93,12 @@ fn committed(dir: &Dir) -> i64 {
 #[test]
 fn kill_9_mid_ingest_leaves_whole_articles() {
     let dir = Dir::new();
-    let folder = corpus(&dir, "many", 400);
+    let folder = corpus(&dir, "many", 600);
     let mut partial = 0;
     // Kill at a spread of moments: before anything is committed, and once
-    // 1, 100, 200 and 300 articles are in. Each round starts a fresh store.
-    for kill_after in [0i64, 1, 100, 200, 300] {
+    // the first, second and third batch (200 articles each) are in. Each
+    // round starts a fresh store.
+    for kill_after in [0i64, 1, 201, 401] {
         for ext in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{ext}", dir.db().display()));
         }
@@ -109,14 +124,14 @@ fn kill_9_mid_ingest_leaves_whole_articles() {
         dir.run(&["articles"]).expect_code(0);
         // ...and it holds whole articles only.
         let n = assert_whole(&dir);
-        if 0 < n && n < 400 {
+        if 0 < n && n < 600 {
             partial += 1;
         }
         // Running the ingest again completes the job.
         dir.run(&["ingest", "-q", &folder]).expect_code(0);
-        assert_eq!(assert_whole(&dir), 400);
+        assert_eq!(assert_whole(&dir), 600);
     }
-    assert!(partial >= 3, "only {partial} kills landed mid-ingest");
+    assert!(partial >= 2, "only {partial} kills landed mid-ingest");
 }
 
 #[test]

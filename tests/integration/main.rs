@@ -2,6 +2,8 @@
 //! a fresh temporary folder per test.
 
 mod articles;
+mod audit;
+mod contested;
 mod escaping;
 mod extract;
 mod hardening;

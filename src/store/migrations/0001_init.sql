@@ -29,6 +29,7 @@ CREATE TABLE versions (
     hash        TEXT NOT NULL,             -- SHA-256 of text, hex
     format      TEXT NOT NULL,             -- text | markdown | html
     words       INTEGER NOT NULL,
+    matched     INTEGER NOT NULL DEFAULT 0, -- 1 once matched against the rest of the store
     ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     UNIQUE (article_id, seq)
 );
@@ -96,11 +97,16 @@ CREATE TABLE figures (
 CREATE INDEX figures_version ON figures(version_id);
 
 -- A claim: one thing said or one fact, as covered by several articles.
+-- Rebuilt from `matches` after each matching run (ids are not stable).
 CREATE TABLE claims (
     id        INTEGER PRIMARY KEY,
-    kind      TEXT NOT NULL,               -- quote | figure
-    summary   TEXT NOT NULL,
-    contested INTEGER NOT NULL DEFAULT 0
+    kind      TEXT NOT NULL,               -- quote | figure | narration
+    summary   TEXT NOT NULL,               -- the words of its first item
+    contested INTEGER NOT NULL DEFAULT 0,
+    severity  TEXT,                        -- most serious reason, if contested
+    reasons   TEXT NOT NULL DEFAULT '[]',  -- JSON array of reasons over its pairs
+    articles  INTEGER NOT NULL,            -- how many articles cover it
+    detail    TEXT NOT NULL                -- JSON: the claim as the matcher made it
 );
 
 CREATE VIRTUAL TABLE claims_fts USING fts5(summary, content='claims', content_rowid='id');
@@ -110,21 +116,30 @@ END;
 CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
     INSERT INTO claims_fts(claims_fts, rowid, summary) VALUES ('delete', old.id, old.summary);
 END;
-CREATE TRIGGER claims_au AFTER UPDATE OF summary ON claims BEGIN
-    INSERT INTO claims_fts(claims_fts, rowid, summary) VALUES ('delete', old.id, old.summary);
-    INSERT INTO claims_fts(rowid, summary) VALUES (new.id, new.summary);
-END;
 
--- A pair of items from two articles that speak of the same thing.
+-- A pair of items from two articles' latest versions that speak of the
+-- same thing. Items are quotes, figures, or narration (the narrator's own
+-- words), located by kind, index and byte range in their version.
 CREATE TABLE matches (
     id        INTEGER PRIMARY KEY,
     claim_id  INTEGER REFERENCES claims(id) ON DELETE SET NULL,
-    item_kind TEXT NOT NULL,               -- quote | figure
-    left_id   INTEGER NOT NULL,            -- quotes.id or figures.id
-    right_id  INTEGER NOT NULL,
+    a_version INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+    b_version INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+    kind      TEXT NOT NULL,               -- quote | figure (of the a side)
     label     TEXT NOT NULL,               -- restates | diverges
-    reasons   TEXT NOT NULL DEFAULT '[]',  -- JSON array: value, qualifier, unit, wording, speaker, speaker_title, attribution
+    reasons   TEXT NOT NULL DEFAULT '[]',  -- JSON array: value, unit, qualifier, attribution, speaker, wording, speaker_title
     score     REAL NOT NULL,
-    UNIQUE (item_kind, left_id, right_id)
+    detail    TEXT NOT NULL                -- JSON: the pair as the matcher made it (items, basis, word diff)
 );
+CREATE INDEX matches_a ON matches(a_version);
+CREATE INDEX matches_b ON matches(b_version);
 CREATE INDEX matches_claim ON matches(claim_id);
+
+-- Rewrites: an article whose material largely comes from an earlier one.
+CREATE TABLE lineage (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    source_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    share      REAL NOT NULL,              -- share of its sentences found in the source
+    quote_share REAL NOT NULL,             -- share of its quotes found in the source
+    detail     TEXT NOT NULL               -- JSON: the derivation as the matcher made it
+);

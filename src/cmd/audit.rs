@@ -1,0 +1,362 @@
+//! `claimtrack audit DRAFT`: check a draft's quotes and figures against the
+//! stored coverage before publication, and exit non-zero when something
+//! reaches the `--fail-on` level, so that it can gate a publishing pipeline.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::audit::{self, Audit, Finding, Source, Status};
+use crate::cmd::{emit, emit_json, exit, Ctx};
+use crate::error::Result;
+use crate::extract::model::SpeakerKind;
+use crate::ingest::{self, format::Format, Input, Options, Prepared};
+use crate::matching::{ItemKind, Label};
+use crate::report::{sanitize, truncate};
+use crate::store::{self, Outcome, Store};
+
+/// Check a draft's quotes and figures against the stored coverage.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The draft: a text, Markdown or HTML file, or `-` for stdin.
+    pub draft: PathBuf,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Exit 1 when a finding is at or above this level
+    /// (anonymous < unattributed < unverified < mismatch; none: never).
+    #[arg(long, value_enum, default_value_t = FailOn::Mismatch)]
+    pub fail_on: FailOn,
+    /// Also store the draft as an article (as `ingest` would) after the audit.
+    #[arg(long)]
+    pub save: bool,
+    /// Read the draft as this format instead of going by extension.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Refuse a draft larger than this many bytes.
+    #[arg(long, default_value_t = ingest::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+}
+
+/// The `--fail-on` levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// Never fail on findings.
+    None,
+    /// Fail on anything not ok.
+    Anonymous,
+    /// Fail on unattributed, unverified and mismatched items.
+    Unattributed,
+    /// Fail on unverified and mismatched items.
+    Unverified,
+    /// Fail on mismatched items only.
+    Mismatch,
+}
+
+impl FailOn {
+    /// The least severe status that fails, if any.
+    pub fn status(self) -> Option<Status> {
+        match self {
+            FailOn::None => None,
+            FailOn::Anonymous => Some(Status::Anonymous),
+            FailOn::Unattributed => Some(Status::Unattributed),
+            FailOn::Unverified => Some(Status::Unverified),
+            FailOn::Mismatch => Some(Status::Mismatch),
+        }
+    }
+}
+
+/// Where `--save` put the draft.
+#[derive(Debug, Serialize)]
+struct Saved {
+    article: i64,
+    outcome: Outcome,
+}
+
+/// The JSON report.
+#[derive(Debug, Serialize)]
+struct Report<'a> {
+    draft: String,
+    #[serde(flatten)]
+    audit: &'a Audit,
+    /// Whether a finding reached the `--fail-on` level.
+    failed: bool,
+    saved: Option<Saved>,
+}
+
+pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
+    let input = if args.draft.as_os_str() == "-" {
+        Input::Stdin
+    } else {
+        Input::File(args.draft.clone())
+    };
+    let opts = Options {
+        format: args.format,
+        max_bytes: args.max_bytes,
+        ..Options::default()
+    };
+    let draft = ingest::prepare(&input, &opts)?;
+    for w in &draft.loaded.warnings {
+        eprintln!("claimtrack: warning: {}", sanitize(w));
+    }
+    let mut store = if args.save {
+        Store::open_writable(&ctx.db)?
+    } else {
+        Store::open_existing(&ctx.db)?
+    };
+    let result = check(&store, &draft).map_err(|e| store::store_error(&ctx.db, e))?;
+    let saved = if args.save {
+        let (outcome, article) =
+            ingest::store(&mut store, &draft).map_err(|e| store::store_error(&ctx.db, e))?;
+        // A saved draft is coverage like any other: match it in.
+        store
+            .rematch()
+            .map_err(|e| store::store_error(&ctx.db, e))?;
+        Some(Saved { article, outcome })
+    } else {
+        None
+    };
+    let failed = result.fails(args.fail_on.status());
+    if args.json {
+        emit_json(
+            ctx.out,
+            &Report {
+                draft: input.display(),
+                audit: &result,
+                failed,
+                saved,
+            },
+        )?;
+    } else {
+        emit(
+            ctx.out,
+            &human(&input.display(), &draft.loaded.text, &result),
+        )?;
+        if let Some(s) = saved {
+            let what = match s.outcome {
+                Outcome::New => "new article",
+                Outcome::Updated => "new version of article",
+                Outcome::Unchanged => "unchanged, article",
+            };
+            emit(ctx.out, &format!("saved: {what} {}\n", s.article))?;
+        }
+    }
+    Ok(if failed { exit::PROBLEMS } else { exit::OK })
+}
+
+/// Audits a prepared draft against the store: full-text searches made of
+/// the rarest words of each quote and figure sentence find candidate
+/// sources, their stored extractions are loaded, and [`audit::audit`]
+/// matches and classifies. A stored copy of the draft itself (same key)
+/// is never its own source.
+pub fn check(store: &Store, draft: &Prepared) -> Result<Audit> {
+    let text = &draft.loaded.text;
+    let items = audit::search_items(text, &draft.extraction);
+    let mut terms: Vec<String> = items.iter().flat_map(|i| i.terms.clone()).collect();
+    terms.sort_unstable();
+    terms.dedup();
+    let docs = store.term_docs(&terms, audit::COMMON_DOCS)?;
+    let mut ranked: Vec<Vec<i64>> = Vec::new();
+    for q in items.iter().filter_map(|i| audit::build_query(i, &docs)) {
+        ranked.push(search(store, &q, false)?);
+        if q.quotes {
+            ranked.push(search(store, &q, true)?);
+        }
+    }
+    let exclude: Vec<i64> = store.article_by_key(&draft.key)?.into_iter().collect();
+    let ids = audit::pick_candidates(&ranked, &exclude, audit::MAX_CANDIDATES);
+    let coverage = store.coverage(&ids)?;
+    Ok(audit::audit(text, &draft.extraction, coverage))
+}
+
+/// Runs one search over article texts or stored quotes: ranked when cheap,
+/// else the strict search first and the tolerant one to fill up.
+fn search(store: &Store, q: &audit::SearchQuery, quotes: bool) -> Result<Vec<i64>> {
+    let run = |fts: &str, ranked: bool| {
+        if quotes {
+            store.search_quote_articles(fts, audit::PER_QUERY, ranked)
+        } else {
+            store.search_articles(fts, audit::PER_QUERY, ranked)
+        }
+    };
+    if q.ranked {
+        return run(&q.any, true);
+    }
+    let mut hits = match &q.all {
+        Some(all) => run(all, false)?,
+        None => Vec::new(),
+    };
+    if hits.len() < audit::PER_QUERY {
+        for id in run(&q.any, false)? {
+            if !hits.contains(&id) {
+                hits.push(id);
+            }
+        }
+    }
+    Ok(hits)
+}
+
+/// The report for people: findings grouped by status, worst first, then
+/// the summary line.
+fn human(name: &str, text: &str, a: &Audit) -> String {
+    let mut out = format!(
+        "{}: {} checked against {}\n",
+        sanitize(name),
+        plural(a.summary.items, "item"),
+        plural(a.compared, "stored article")
+    );
+    for status in Status::ALL.iter().rev() {
+        let group: Vec<&Finding> = a.findings.iter().filter(|f| f.status == *status).collect();
+        if group.is_empty() {
+            continue;
+        }
+        out.push_str(&format!(
+            "\n{} ({})\n",
+            status.name().to_uppercase(),
+            group.len()
+        ));
+        for f in group {
+            finding(&mut out, text, f);
+        }
+    }
+    let c = &a.summary;
+    out.push_str(&format!(
+        "\n{}: {} ok, {} mismatch, {} unverified, {} unattributed, {} anonymous\n",
+        plural(c.items, "item"),
+        c.ok,
+        c.mismatch,
+        c.unverified,
+        c.unattributed,
+        c.anonymous
+    ));
+    out
+}
+
+/// "1 item", "2 items".
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+fn finding(out: &mut String, text: &str, f: &Finding) {
+    let line = text[..f.start.min(text.len())].matches('\n').count() + 1;
+    let what = match f.item {
+        ItemKind::Quote => "quote",
+        ItemKind::Figure => "figure",
+        ItemKind::Narration => "prose",
+    };
+    let mut head = format!(
+        "  line {line:<4} {what:<6} \"{}\"",
+        sanitize(&truncate(&f.text, 90))
+    );
+    if let Some(s) = &f.speaker {
+        head.push_str(&format!(" — {}", sanitize(s)));
+        if f.speaker_kind == Some(SpeakerKind::Anonymous) {
+            head.push_str(" (anonymous)");
+        }
+    } else if f.item == ItemKind::Quote {
+        head.push_str(" — no speaker");
+    }
+    out.push_str(&head);
+    out.push('\n');
+    let pad = "              ";
+    if let Some(k) = f.kind {
+        let others: Vec<&str> = f
+            .reasons
+            .iter()
+            .map(|&r| audit::MismatchKind::from(r).name())
+            .filter(|n| *n != k.name())
+            .collect();
+        if others.is_empty() {
+            out.push_str(&format!("{pad}mismatch: {}\n", k.name()));
+        } else {
+            out.push_str(&format!(
+                "{pad}mismatch: {} (also {})\n",
+                k.name(),
+                others.join(", ")
+            ));
+        }
+    }
+    if let Some(d) = &f.diff {
+        out.push_str(&format!(
+            "{pad}words: {}\n",
+            sanitize(&truncate(&audit::diff_line(d, 4), 160))
+        ));
+    }
+    if f.sources.is_empty() {
+        if f.status != Status::Ok {
+            out.push_str(&format!("{pad}not found in stored coverage\n"));
+        }
+        return;
+    }
+    // Ok items show where they were found, and any source that tells it
+    // otherwise (contested coverage); problems show the sources that say
+    // otherwise first. A few at most.
+    let shown: Vec<&Source> = if f.status == Status::Ok {
+        f.sources
+            .iter()
+            .take(1)
+            .chain(
+                f.sources
+                    .iter()
+                    .skip(1)
+                    .filter(|s| s.label == Label::Diverges)
+                    .take(2),
+            )
+            .collect()
+    } else {
+        f.sources.iter().take(3).collect()
+    };
+    for s in &shown {
+        out.push_str(&format!(
+            "{pad}{}
+",
+            source_line(f, s)
+        ));
+    }
+    let more = f.sources.len() - shown.len();
+    if more > 0 {
+        out.push_str(&format!("{pad}… and {} more\n", plural(more, "source")));
+    }
+}
+
+fn source_line(f: &Finding, s: &Source) -> String {
+    let verb = match (s.label, f.status) {
+        (Label::Restates, _) => "found in",
+        (Label::Diverges, Status::Mismatch) => "otherwise in",
+        (Label::Diverges, _) => "differs in",
+    };
+    let mut where_ = vec![
+        s.outlet.clone().unwrap_or_else(|| "-".into()),
+        format!("article {}", s.article),
+    ];
+    if let Some(t) = &s.title {
+        where_.push(format!("\"{}\"", truncate(t, 50)));
+    }
+    if let Some(p) = &s.published {
+        where_.push(p.clone());
+    }
+    let who = match (s.item, &s.speaker) {
+        (ItemKind::Narration, _) => " (the narrator's words)".to_string(),
+        (_, Some(sp)) => format!(" — {sp}"),
+        _ => String::new(),
+    };
+    let reasons = if s.reasons.is_empty() {
+        String::new()
+    } else {
+        let names: Vec<&str> = s
+            .reasons
+            .iter()
+            .map(|&r| audit::MismatchKind::from(r).name())
+            .collect();
+        format!(" [{}]", names.join(", "))
+    };
+    sanitize(&format!(
+        "{verb} {}: \"{}\"{who}{reasons}",
+        where_.join(", "),
+        truncate(&s.text, 80)
+    ))
+}

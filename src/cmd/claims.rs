@@ -1,0 +1,55 @@
+//! `claimtrack claims`: every claim covered by more than one article.
+
+use crate::cmd::{contested::reports, emit, emit_json, exit, Ctx};
+use crate::error::Result;
+use crate::report::{table, truncate};
+use crate::store::Store;
+
+/// List all claims with their outlets.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
+    let store = Store::open_existing(&ctx.db)?;
+    let claims = reports(&store, false, None, 0)?;
+    if args.json {
+        emit_json(ctx.out, &claims)?;
+        return Ok(exit::OK);
+    }
+    let rows: Vec<Vec<String>> = claims
+        .iter()
+        .map(|c| {
+            let mut outlets: Vec<String> = c
+                .items
+                .iter()
+                .map(|i| {
+                    i.outlet
+                        .clone()
+                        .unwrap_or_else(|| format!("article {}", i.article))
+                })
+                .collect();
+            outlets.sort();
+            outlets.dedup();
+            vec![
+                c.id.to_string(),
+                crate::store::enum_name(&c.kind),
+                match c.severity {
+                    Some(r) if c.contested => format!("diverges: {}", crate::store::enum_name(&r)),
+                    _ => "restates".into(),
+                },
+                outlets.join(", "),
+                truncate(c.items.first().map_or("", |i| i.text.as_str()), 60),
+            ]
+        })
+        .collect();
+    emit(
+        ctx.out,
+        &table(&["claim", "kind", "status", "outlets", "text"], &rows, 62),
+    )?;
+    emit(ctx.out, &format!("{} claims\n", claims.len()))?;
+    Ok(exit::OK)
+}

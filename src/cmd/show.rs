@@ -1,0 +1,37 @@
+//! `claimtrack show CLAIM`: one claim in full.
+
+use std::io::IsTerminal;
+
+use crate::cmd::{emit, emit_json, exit, Ctx};
+use crate::error::{Error, Result};
+use crate::report::claims::{terminal, ClaimReport};
+use crate::store::Store;
+
+/// Show one claim: every outlet's version, the pairs and their reasons.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The claim id (from `claims` or `contested`).
+    pub claim: i64,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
+    let store = Store::open_existing(&ctx.db)?;
+    let (id, claim, pairs) = store
+        .claims()?
+        .into_iter()
+        .find(|(id, _, _)| *id == args.claim)
+        .ok_or_else(|| {
+            Error::Usage(format!("no claim {} (see `claimtrack claims`)", args.claim))
+        })?;
+    let report = ClaimReport::build(&store, id, &claim, pairs)?;
+    if args.json {
+        emit_json(ctx.out, &report)?;
+    } else {
+        let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        emit(ctx.out, &terminal(&report, 1, colour))?;
+    }
+    Ok(exit::OK)
+}

@@ -1,0 +1,204 @@
+//! The contested-claims report and its companions over the seed articles.
+
+use crate::util::Dir;
+
+fn seeded() -> Dir {
+    let dir = Dir::new();
+    let seeds = dir.seeds("seeds");
+    dir.run(&["ingest", "-q", seeds.to_str().unwrap()])
+        .expect_code(0);
+    dir
+}
+
+fn reasons(claim: &serde_json::Value) -> Vec<String> {
+    claim["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap().to_string())
+        .collect()
+}
+
+fn texts(claim: &serde_json::Value) -> Vec<String> {
+    claim["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["text"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn lurk_figure_divergence_comes_first() {
+    let dir = seeded();
+    let claims = dir.run(&["contested", "--json"]).json();
+    let first = &claims[0];
+    assert_eq!(first["kind"], "figure");
+    assert_eq!(first["severity"], "qualifier");
+    let t = texts(first);
+    assert!(
+        t.contains(&"more than 3 billion rubles".to_string()),
+        "{t:?}"
+    );
+    assert!(
+        t.contains(&"nearly three billion rubles".to_string()),
+        "{t:?}"
+    );
+    // The dollar figure is restated alike, not contested.
+    let all = dir.run(&["claims", "--json"]).json();
+    let dollars = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| texts(c).iter().all(|t| t == "$45 million"))
+        .expect("the $45 million claim");
+    assert_eq!(dollars["contested"], false);
+}
+
+#[test]
+fn title_changes_of_the_rewrite() {
+    let dir = seeded();
+    let claims = dir.run(&["contested", "--json"]).json();
+    let titled: Vec<&serde_json::Value> = claims
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| reasons(c).contains(&"speaker_title".to_string()))
+        .collect();
+    let speakers: std::collections::HashSet<String> = titled
+        .iter()
+        .flat_map(|c| c["items"].as_array().unwrap().iter())
+        .filter_map(|i| i["speaker"].as_str().map(str::to_string))
+        .collect();
+    assert!(speakers.contains("Michael Daniel"), "{speakers:?}");
+    assert!(speakers.contains("David Kris"), "{speakers:?}");
+    let daniel_titles: Vec<String> = titled
+        .iter()
+        .flat_map(|c| c["items"].as_array().unwrap().iter())
+        .filter(|i| i["speaker"] == "Michael Daniel")
+        .filter_map(|i| i["speaker_title"].as_str().map(str::to_string))
+        .collect();
+    assert!(daniel_titles
+        .iter()
+        .any(|t| t.starts_with("CEO of the Cyber Threat Alliance")));
+    assert!(daniel_titles
+        .iter()
+        .any(|t| t.starts_with("formerly the coordinator")));
+}
+
+#[test]
+fn narrator_words_that_became_one_sources_quote() {
+    let dir = seeded();
+    let claims = dir.run(&["contested", "--json"]).json();
+    let attribution = claims
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            reasons(c).contains(&"attribution".to_string())
+                && texts(c)
+                    .iter()
+                    .any(|t| t.contains("some consultation at a practical level"))
+        })
+        .expect("the consultation claim is contested on attribution");
+    let speakers: Vec<String> = attribution["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i["speaker"].as_str().map(str::to_string))
+        .collect();
+    assert!(
+        speakers
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case("one source")),
+        "{speakers:?}"
+    );
+}
+
+#[test]
+fn rewrite_relation_is_found() {
+    let dir = seeded();
+    let lineage = dir.run(&["lineage", "--json"]).json();
+    let rows = lineage.as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    // Article 2 (seed 001) derives from article 1 (seed 000).
+    assert_eq!(rows[0]["article"], 2);
+    assert_eq!(rows[0]["source"], 1);
+    assert!(rows[0]["share"].as_f64().unwrap() > 0.5);
+    let report = dir.run(&["contested"]).stdout();
+    assert!(
+        report.contains("article 2 derives from article 1"),
+        "{report}"
+    );
+}
+
+#[test]
+fn restated_quotes_are_not_contested() {
+    let dir = seeded();
+    let claims = dir.run(&["claims", "--json"]).json();
+    let bortnikov = claims
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            texts(c)
+                .iter()
+                .any(|t| t.starts_with("We are maintaining working contacts"))
+        })
+        .expect("Bortnikov's quote is a claim in two articles");
+    assert_eq!(bortnikov["contested"], false);
+    let contested = dir.run(&["contested", "--json"]).json();
+    for c in contested.as_array().unwrap() {
+        assert!(
+            !texts(c)
+                .iter()
+                .any(|t| t.starts_with("We are maintaining working contacts")),
+            "restated quote reported as contested: {c}"
+        );
+    }
+}
+
+#[test]
+fn filters_show_and_incremental_matching() {
+    let dir = seeded();
+    let vice = dir.run(&["contested", "--outlet", "VICE", "--json"]).json();
+    for c in vice.as_array().unwrap() {
+        assert!(c["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["outlet"] == "VICE News"));
+    }
+    let many = dir
+        .run(&["contested", "--min-outlets", "3", "--json"])
+        .json();
+    for c in many.as_array().unwrap() {
+        assert!(c["outlets"].as_u64().unwrap() >= 3);
+    }
+    let first = dir.run(&["contested", "--json"]).json()[0]["id"]
+        .as_i64()
+        .unwrap();
+    let shown = dir.run(&["show", &first.to_string(), "--json"]).json();
+    assert_eq!(shown["id"], first);
+    dir.run(&["show", "99999"]).expect_code(2);
+    // Re-ingesting unchanged articles matches nothing new and keeps the claims.
+    let before = dir
+        .run(&["claims", "--json"])
+        .json()
+        .as_array()
+        .unwrap()
+        .len();
+    let seeds = dir.path().join("seeds");
+    let again = dir
+        .run(&["ingest", "--json", seeds.to_str().unwrap()])
+        .json();
+    assert_eq!(again["matching"]["matched"], 0);
+    assert_eq!(
+        dir.run(&["claims", "--json"])
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        before
+    );
+}
