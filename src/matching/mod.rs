@@ -27,8 +27,8 @@ mod speaker;
 
 #[cfg(test)]
 mod seed_tests;
-#[cfg(test)]
-mod synth;
+#[doc(hidden)]
+pub mod synth;
 #[cfg(test)]
 mod tests;
 

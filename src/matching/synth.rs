@@ -1,16 +1,27 @@
-//! Synthetic coverage for blocking-recall and scale tests: articles of
-//! Zipf-distributed words, with quotes and figures, some of which are
-//! planted restatements (exact, re-punctuated, hyphenated, partial, one
-//! word changed, other speaker, other title) and planted figure
-//! divergences (qualifier, value, unit) of an earlier article, a few
-//! near-complete rewrites, and a few "famous" quotes repeated everywhere.
+//! Synthetic coverage for blocking-recall and scale tests and for the
+//! matching benchmark (`benches/matching.rs`): articles of Zipf-distributed
+//! words, with quotes and figures, some of which are planted restatements
+//! (exact, re-punctuated, hyphenated, partial, one word changed, other
+//! speaker, other title) and planted figure copies (same, reworded
+//! context, hedged, opposite qualifier, other value, other unit) of an
+//! earlier article, a few near-complete rewrites (sentences recombined from
+//! a source), and a few "famous" quotes repeated everywhere.
+//!
+//! Every quote and figure carries an origin (the item it was first made
+//! as), so the ground truth is known for any pair, planted or not: two
+//! items are the same claim exactly when they share an origin.
+//!
+//! Public (but hidden from the docs) only for the benchmark and examples:
+//! not a stable API.
+
+use std::collections::HashMap;
 
 use crate::extract::model::{Figure, FigureKind, Quote, QuoteKind, SpeakerKind};
 
-use super::ArticleInput;
+use super::{ArticleInput, ItemKind, Reason};
 
 /// A small deterministic generator (splitmix64).
-pub(crate) struct Rng(u64);
+struct Rng(u64);
 
 impl Rng {
     pub fn new(seed: u64) -> Self {
@@ -48,7 +59,7 @@ const SYLLABLES: &[&str] = &[
 ];
 
 /// The vocabulary and its Zipf distribution.
-pub(crate) struct Vocab {
+struct Vocab {
     words: Vec<String>,
     cdf: Vec<f64>,
 }
@@ -111,6 +122,8 @@ fn capitalise(w: &str) -> String {
 /// A quote before it is placed in a text.
 #[derive(Clone)]
 struct QuoteSpec {
+    /// The quote it was first made as (copies keep it).
+    origin: u32,
     words: Vec<String>,
     kind: QuoteKind,
     speaker: String,
@@ -121,6 +134,8 @@ struct QuoteSpec {
 /// A figure with its sentence, before it is placed in a text.
 #[derive(Clone)]
 struct FigureSpec {
+    /// The figure it was first made as (copies keep it).
+    origin: u32,
     left: Vec<String>,
     right: Vec<String>,
     text: String,
@@ -139,29 +154,132 @@ struct ArticleSpec {
 }
 
 /// How a planted quote differs from its source.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum QuoteVariant {
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum QuoteVariant {
+    /// The same words.
     Exact,
+    /// First word upper-cased, "!" after the last.
     Punctuation,
+    /// Two words joined by a hyphen.
     Hyphen,
+    /// A run of at least six of the words, quoted as a partial quote.
     Partial,
+    /// One word replaced by another.
     OneWord,
+    /// Credited to another speaker (with that speaker's title).
     OtherSpeaker,
+    /// The same speaker with another title.
     OtherTitle,
 }
 
+impl QuoteVariant {
+    /// Every variant, in declaration order.
+    pub const ALL: [QuoteVariant; 7] = [
+        QuoteVariant::Exact,
+        QuoteVariant::Punctuation,
+        QuoteVariant::Hyphen,
+        QuoteVariant::Partial,
+        QuoteVariant::OneWord,
+        QuoteVariant::OtherSpeaker,
+        QuoteVariant::OtherTitle,
+    ];
+
+    /// The reasons a correct matcher gives for this change (empty: the
+    /// pair restates).
+    pub fn reasons(self) -> &'static [Reason] {
+        match self {
+            QuoteVariant::Exact
+            | QuoteVariant::Punctuation
+            | QuoteVariant::Hyphen
+            | QuoteVariant::Partial => &[],
+            QuoteVariant::OneWord => &[Reason::Wording],
+            QuoteVariant::OtherSpeaker => &[Reason::Speaker],
+            QuoteVariant::OtherTitle => &[Reason::SpeakerTitle],
+        }
+    }
+}
+
+/// How a planted figure differs from its source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FigureVariant {
+    /// Copied unchanged.
+    Same,
+    /// One word of the context before it replaced.
+    Context,
+    /// "nearly" put on a money figure that had no bound ("about" or no
+    /// qualifier): a hedge, not a contradiction.
+    Hedge,
+    /// A bound turned the other way ("more than" ↔ "nearly").
+    Qualifier,
+    /// The value multiplied by 1.5 (not for years).
+    Value,
+    /// Dollars turned into euros, same number.
+    Unit,
+}
+
+impl FigureVariant {
+    /// Every variant, in declaration order.
+    pub const ALL: [FigureVariant; 6] = [
+        FigureVariant::Same,
+        FigureVariant::Context,
+        FigureVariant::Hedge,
+        FigureVariant::Qualifier,
+        FigureVariant::Value,
+        FigureVariant::Unit,
+    ];
+
+    /// The reasons a correct matcher gives for this change (empty: the
+    /// pair restates).
+    pub fn reasons(self) -> &'static [Reason] {
+        match self {
+            FigureVariant::Same | FigureVariant::Context | FigureVariant::Hedge => &[],
+            FigureVariant::Qualifier => &[Reason::Qualifier],
+            FigureVariant::Value => &[Reason::Value],
+            FigureVariant::Unit => &[Reason::Unit],
+        }
+    }
+}
+
 /// An item of a generated article: (article id, index).
-pub(crate) type ItemAt = (i64, usize);
+pub type ItemAt = (i64, usize);
 
 /// A generated corpus with what was planted in it.
-pub(crate) struct Synth {
+pub struct Synth {
+    /// Article `k` has id `k`; none has a date, so input order decides
+    /// which of two is earlier.
     pub articles: Vec<ArticleInput>,
     /// (source article, quote) → (copying article, quote), with the variant.
     pub planted_quotes: Vec<(ItemAt, ItemAt, QuoteVariant)>,
     /// (source article, figure) → (copying article, figure).
     pub planted_figures: Vec<(ItemAt, ItemAt)>,
+    /// The same pairs as `planted_figures`, with the change made.
+    pub planted_figure_variants: Vec<(ItemAt, ItemAt, FigureVariant)>,
     /// (source, rewrite) article pairs.
     pub rewrites: Vec<(i64, i64)>,
+    /// Origin of each quote, by article id then quote index.
+    pub quote_origins: Vec<Vec<u32>>,
+    /// Origin of each figure, by article id then figure index.
+    pub figure_origins: Vec<Vec<u32>>,
+}
+
+impl Synth {
+    /// Whether two items are copies of one original (the same claim),
+    /// through a planted pair, a chain of them, or a famous quote. Items
+    /// of different kinds, and narration, never are.
+    pub fn same_origin(&self, kind: ItemKind, a: ItemAt, b: ItemAt) -> bool {
+        let origins = match kind {
+            ItemKind::Quote => &self.quote_origins,
+            ItemKind::Figure => &self.figure_origins,
+            ItemKind::Narration => return false,
+        };
+        let of = |(article, index): ItemAt| {
+            usize::try_from(article)
+                .ok()
+                .and_then(|k| origins.get(k))
+                .and_then(|v| v.get(index))
+        };
+        matches!((of(a), of(b)), (Some(x), Some(y)) if x == y)
+    }
 }
 
 fn speaker_pool(vocab: &Vocab, rng: &mut Rng, n: usize) -> Vec<(String, String)> {
@@ -183,9 +301,21 @@ fn speaker_pool(vocab: &Vocab, rng: &mut Rng, n: usize) -> Vec<(String, String)>
         .collect()
 }
 
-fn new_quote(vocab: &Vocab, rng: &mut Rng, speakers: &[(String, String)]) -> QuoteSpec {
+/// Hands out origins: one per quote or figure made afresh.
+fn next_origin(counter: &mut u32) -> u32 {
+    *counter += 1;
+    *counter
+}
+
+fn new_quote(
+    vocab: &Vocab,
+    rng: &mut Rng,
+    speakers: &[(String, String)],
+    origin: u32,
+) -> QuoteSpec {
     let (speaker, title) = speakers[rng.below(speakers.len())].clone();
     QuoteSpec {
+        origin,
         words: vocab.words(rng, 8, 30),
         kind: QuoteKind::Direct,
         speaker,
@@ -194,7 +324,7 @@ fn new_quote(vocab: &Vocab, rng: &mut Rng, speakers: &[(String, String)]) -> Quo
     }
 }
 
-fn new_figure(vocab: &Vocab, rng: &mut Rng) -> FigureSpec {
+fn new_figure(vocab: &Vocab, rng: &mut Rng, origin: u32) -> FigureSpec {
     let mut left = vocab.words(rng, 5, 9);
     // An event word makes the subject identifiable, as names do in news.
     left.push(vocab.rare(rng).to_owned());
@@ -242,6 +372,7 @@ fn new_figure(vocab: &Vocab, rng: &mut Rng) -> FigureSpec {
         }
     };
     FigureSpec {
+        origin,
         left,
         right,
         text,
@@ -341,20 +472,25 @@ fn render(id: i64, spec: &ArticleSpec) -> ArticleInput {
     }
 }
 
-/// Generates `n` articles of about `quotes` quotes and `figures` figures.
-pub(crate) fn generate(n: usize, quotes: usize, figures: usize, seed: u64) -> Synth {
+/// Generates `n` articles of `quotes` quotes and `figures` figures each
+/// (at least 2 of each), the same for the same arguments.
+pub fn generate(n: usize, quotes: usize, figures: usize, seed: u64) -> Synth {
     let mut rng = Rng::new(seed);
     let vocab = Vocab::new(40_000);
     let speakers = speaker_pool(&vocab, &mut rng, 3_000);
+    let mut origin = 0u32;
     let famous: Vec<QuoteSpec> = (0..8)
-        .map(|_| new_quote(&vocab, &mut rng, &speakers))
+        .map(|_| new_quote(&vocab, &mut rng, &speakers, next_origin(&mut origin)))
         .collect();
     let mut specs: Vec<ArticleSpec> = Vec::with_capacity(n);
     let mut out = Synth {
         articles: Vec::with_capacity(n),
         planted_quotes: Vec::new(),
         planted_figures: Vec::new(),
+        planted_figure_variants: Vec::new(),
         rewrites: Vec::new(),
+        quote_origins: Vec::with_capacity(n),
+        figure_origins: Vec::with_capacity(n),
     };
     for id in 0..n {
         let mut spec = ArticleSpec {
@@ -362,9 +498,11 @@ pub(crate) fn generate(n: usize, quotes: usize, figures: usize, seed: u64) -> Sy
                 .map(|_| vocab.words(&mut rng, 10, 22))
                 .collect(),
             quotes: (0..quotes)
-                .map(|_| new_quote(&vocab, &mut rng, &speakers))
+                .map(|_| new_quote(&vocab, &mut rng, &speakers, next_origin(&mut origin)))
                 .collect(),
-            figures: (0..figures).map(|_| new_figure(&vocab, &mut rng)).collect(),
+            figures: (0..figures)
+                .map(|_| new_figure(&vocab, &mut rng, next_origin(&mut origin)))
+                .collect(),
         };
         if rng.chance(0.002) {
             let k = rng.below(spec.quotes.len().max(1));
@@ -440,36 +578,50 @@ pub(crate) fn generate(n: usize, quotes: usize, figures: usize, seed: u64) -> Sy
             for sf in [first, second] {
                 let df = rng.below(spec.figures.len());
                 let mut f = source.figures[sf].clone();
-                match rng.below(5) {
+                let variant = match rng.below(5) {
                     0 if f.kind == FigureKind::Money => {
-                        f.qualifier = Some(if f.qualifier.as_deref() == Some("nearly") {
+                        let was = f.qualifier.clone();
+                        f.qualifier = Some(if was.as_deref() == Some("nearly") {
                             "more than".into()
                         } else {
                             "nearly".into()
                         });
                         f.text = format!("{} {}", f.qualifier.as_deref().unwrap_or(""), f.text);
+                        // Only a bound turned round contradicts the source.
+                        if matches!(was.as_deref(), Some("nearly" | "more than")) {
+                            FigureVariant::Qualifier
+                        } else {
+                            FigureVariant::Hedge
+                        }
                     }
                     1 if f.kind != FigureKind::Year => {
                         f.value *= 1.5;
                         f.text.push('0');
+                        FigureVariant::Value
                     }
                     2 if f.kind == FigureKind::Money => {
                         f.unit = Some("EUR".into());
                         f.text = f.text.replace('$', "€");
+                        FigureVariant::Unit
                     }
                     3 => {
                         // Reworded context.
                         let k = rng.below(f.left.len());
                         f.left[k] = vocab.word(&mut rng).to_owned();
+                        FigureVariant::Context
                     }
-                    _ => {}
-                }
+                    _ => FigureVariant::Same,
+                };
                 spec.figures[df] = f;
-                out.planted_figures
-                    .push(((src as i64, sf), (id as i64, df)));
+                out.planted_figure_variants
+                    .push(((src as i64, sf), (id as i64, df), variant));
             }
         }
         out.articles.push(render(id as i64, &spec));
+        out.quote_origins
+            .push(spec.quotes.iter().map(|q| q.origin).collect());
+        out.figure_origins
+            .push(spec.figures.iter().map(|f| f.origin).collect());
         specs.push(spec);
         // Sources are at most 300 articles back: forget older specs.
         if id >= 300 {
@@ -477,11 +629,28 @@ pub(crate) fn generate(n: usize, quotes: usize, figures: usize, seed: u64) -> Sy
         }
     }
     // Drop planted items overwritten by a later plant in the same slot.
-    let qs = out.planted_quotes.clone();
-    out.planted_quotes
-        .retain(|p| qs.iter().rev().find(|o| o.1 == p.1) == Some(p));
-    let fs = out.planted_figures.clone();
-    out.planted_figures
-        .retain(|p| fs.iter().rev().find(|o| o.1 == p.1) == Some(p));
+    out.planted_quotes = last_per_slot(std::mem::take(&mut out.planted_quotes), |p| p.1);
+    out.planted_figure_variants =
+        last_per_slot(std::mem::take(&mut out.planted_figure_variants), |p| p.1);
+    out.planted_figures = out
+        .planted_figure_variants
+        .iter()
+        .map(|p| (p.0, p.1))
+        .collect();
     out
+}
+
+/// Keeps, of the plants into one slot, only the last (in order).
+fn last_per_slot<T>(plants: Vec<T>, slot: impl Fn(&T) -> ItemAt) -> Vec<T> {
+    let last: HashMap<ItemAt, usize> = plants
+        .iter()
+        .enumerate()
+        .map(|(k, p)| (slot(p), k))
+        .collect();
+    plants
+        .into_iter()
+        .enumerate()
+        .filter(|(k, p)| last[&slot(p)] == *k)
+        .map(|(_, p)| p)
+        .collect()
 }
