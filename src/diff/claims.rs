@@ -134,21 +134,25 @@ const HEDGES: &[&str] = &[
     "might",
 ];
 
-/// Hedge words in the sentence around `start..end`, outside the quote itself.
+/// Hedge words in the sentences a quote spans, outside the quote itself
+/// (a multi-sentence quote has its cue after the last sentence).
 fn hedges(text: &str, sentences: &[std::ops::Range<usize>], start: usize, end: usize) -> usize {
-    let Some(s) = sentences
+    let containing = |pos: usize| sentences.iter().find(|r| r.start <= pos && pos < r.end);
+    let from = containing(start).map_or(start, |r| r.start.min(start));
+    let to = containing(end.saturating_sub(1))
+        .or_else(|| containing(end))
+        .map_or(end, |r| r.end.max(end));
+    // The sentence after the quote's end may hold the cue (`”, she said.`).
+    let to = sentences
         .iter()
-        .find(|r| r.start <= start && start < r.end.max(r.start + 1))
-    else {
+        .find(|r| r.start >= end && r.start <= to + 1)
+        .map_or(to, |r| r.end.max(to));
+    let (Some(before), Some(after)) = (text.get(from..start), text.get(end..to)) else {
         return 0;
     };
-    let around = format!(
-        "{} {}",
-        &text[s.start..start.min(s.end).max(s.start)],
-        &text[end.min(s.end).max(s.start)..s.end]
-    );
-    words(&around)
+    words(before)
         .iter()
+        .chain(words(after).iter())
         .filter(|w| HEDGES.contains(&w.as_str()))
         .count()
 }

@@ -4,8 +4,10 @@
 mod articles;
 mod audit;
 mod contested;
+mod diff;
 mod escaping;
 mod extract;
 mod hardening;
 mod ingest;
+mod upgrade;
 mod util;
