@@ -24,7 +24,7 @@ fn main() {
         i += 1;
     }
     // The new version: edits spread through it, one paragraph moved.
-    let mut paras: Vec<String> = old.split("\n\n").map(str::to_string).collect();
+    let mut paras: Vec<String> = old.split('\n').map(str::to_string).collect();
     for (k, p) in paras.iter_mut().enumerate() {
         if k % 7 == 0 {
             *p = p
@@ -34,7 +34,7 @@ fn main() {
     }
     let moved = paras.remove(3);
     paras.push(moved);
-    let new = paras.join("\n\n");
+    let new = paras.join("\n");
     let words = (
         old.split_whitespace().count(),
         new.split_whitespace().count(),
