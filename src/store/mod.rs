@@ -27,6 +27,17 @@ pub struct Store {
     read_only: bool,
     /// Versions saved in the open batch, not yet in the FTS5 indexes.
     pending_fts: Vec<i64>,
+    /// Speaker ids and aliases known to be stored, so that saving quotes
+    /// does not look them up (or rewrite them) every time. Cleared whenever
+    /// a write is rolled back, since the rows it inserted went with it.
+    speakers: SpeakerCache,
+}
+
+/// Speakers and aliases already in the store.
+#[derive(Debug, Default)]
+struct SpeakerCache {
+    ids: std::collections::HashMap<(String, String), i64>,
+    aliases: std::collections::HashSet<(i64, String)>,
 }
 
 /// What ingesting one article did.
@@ -133,10 +144,12 @@ impl Store {
                 path: path.to_path_buf(),
                 read_only,
                 pending_fts: Vec::new(),
+                speakers: SpeakerCache::default(),
             });
         }
         conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
+             PRAGMA cache_size = -65536;",
         )
         .map_err(|e| store_err(describe(&e)))?;
         let mut store = Store {
@@ -144,6 +157,7 @@ impl Store {
             path: path.to_path_buf(),
             read_only,
             pending_fts: Vec::new(),
+            speakers: SpeakerCache::default(),
         };
         store
             .migrate(version)
@@ -209,8 +223,13 @@ impl Store {
     /// Commit the open batch, if any.
     pub fn commit_batch(&mut self) -> Result<()> {
         if !self.conn.is_autocommit() {
-            self.index_pending()?;
-            self.conn.execute_batch("COMMIT")?;
+            let done = self
+                .index_pending()
+                .and_then(|_| Ok(self.conn.execute_batch("COMMIT")?));
+            if done.is_err() {
+                self.speakers = SpeakerCache::default();
+            }
+            done?;
         }
         Ok(())
     }
@@ -255,9 +274,12 @@ impl Store {
                 Ok(_) => self.commit_batch()?,
                 Err(_) => {
                     self.pending_fts.clear();
+                    self.speakers = SpeakerCache::default();
                     self.conn.execute_batch("ROLLBACK")?;
                 }
             }
+        } else if result.is_err() {
+            self.speakers = SpeakerCache::default();
         }
         result
     }
@@ -326,7 +348,7 @@ impl Store {
             params![article_id, seq, v.text, v.hash, v.format, v.words],
         )?;
         let version_id = tx.last_insert_rowid();
-        save_extraction(&tx, version_id, extraction)?;
+        save_extraction(&tx, &mut self.speakers, version_id, extraction)?;
         tx.commit()?;
         self.pending_fts.push(version_id);
         Ok((outcome, article_id))
@@ -370,11 +392,18 @@ fn outlet_id(tx: &Connection, name: &str) -> Result<i64> {
 }
 
 /// Write the quotes, speakers (with aliases) and figures of one version.
-fn save_extraction(tx: &Connection, version_id: i64, x: &Extraction) -> Result<()> {
+fn save_extraction(
+    tx: &Connection,
+    cache: &mut SpeakerCache,
+    version_id: i64,
+    x: &Extraction,
+) -> Result<()> {
     let mut speaker_insert = tx.prepare_cached(
         "INSERT INTO speakers (name, kind) VALUES (?1, ?2)
-         ON CONFLICT (name, kind) DO UPDATE SET name = name RETURNING id",
+         ON CONFLICT (name, kind) DO NOTHING",
     )?;
+    let mut speaker_id =
+        tx.prepare_cached("SELECT id FROM speakers WHERE name = ?1 AND kind = ?2")?;
     let mut alias_insert = tx.prepare_cached(
         "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES (?1, ?2)",
     )?;
@@ -387,10 +416,20 @@ fn save_extraction(tx: &Connection, version_id: i64, x: &Extraction) -> Result<(
         let speaker_id: Option<i64> = match &q.speaker {
             Some(name) => {
                 let kind = q.speaker_kind.map_or("person", kind_name);
-                let id: i64 = speaker_insert.query_row(params![name, kind], |r| r.get(0))?;
-                alias_insert.execute(params![id, name])?;
-                if let Some(w) = &q.speaker_as_written {
-                    alias_insert.execute(params![id, w])?;
+                let key = (name.clone(), kind.to_string());
+                let id = match cache.ids.get(&key) {
+                    Some(&id) => id,
+                    None => {
+                        speaker_insert.execute(params![name, kind])?;
+                        let id: i64 = speaker_id.query_row(params![name, kind], |r| r.get(0))?;
+                        cache.ids.insert(key, id);
+                        id
+                    }
+                };
+                for alias in std::iter::once(name).chain(q.speaker_as_written.as_ref()) {
+                    if cache.aliases.insert((id, alias.clone())) {
+                        alias_insert.execute(params![id, alias])?;
+                    }
                 }
                 Some(id)
             }
