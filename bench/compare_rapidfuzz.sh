@@ -4,7 +4,7 @@
 # ratio.
 #
 #   bash bench/compare_rapidfuzz.sh            # 3,000 articles, ~30,000 quotes
-#   N=5000 SCORER=token_set_ratio bash bench/compare_rapidfuzz.sh
+#   N=1000 SCORER=token_set_ratio bash bench/compare_rapidfuzz.sh   # slower scorer: fewer articles
 #
 # What each side computes:
 # - rapidfuzz: process.cdist(quotes, quotes, scorer=fuzz.<SCORER>,
