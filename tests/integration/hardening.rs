@@ -159,8 +159,13 @@ fn parallel_writers_and_readers() {
         spawn(&["ingest", "-q", &a]),
     ];
     let mut readers = Vec::new();
-    for _ in 0..6 {
-        readers.push(spawn(&["articles", "--json"]));
+    for i in 0..6 {
+        let reader: &[&str] = if i % 2 == 0 {
+            &["articles", "--json"]
+        } else {
+            &["contested", "--json"]
+        };
+        readers.push(spawn(reader));
         std::thread::sleep(Duration::from_millis(30));
     }
     for child in writers.into_iter().chain(readers) {
