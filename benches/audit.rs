@@ -16,12 +16,14 @@ use claimtrack::cmd::audit::check;
 use claimtrack::ingest::{self, Input, Options};
 use claimtrack::store::Store;
 
+mod common;
+
 fn main() {
     let n: usize = std::env::var("CLAIMTRACK_BENCH_N")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(10_000);
-    let seeds = seed_texts();
+    let seeds = common::seed_texts();
     let dir = tempfile::tempdir().expect("temp dir");
     let db = std::env::var_os("CLAIMTRACK_BENCH_DB")
         .map(PathBuf::from)
@@ -95,39 +97,11 @@ fn build_store(db: &Path, dir: &Path, seeds: &[String], n: usize) {
     }
     let start = Instant::now();
     let mut store = Store::open(db).unwrap();
-    let mut in_batch = 0;
-    ingest::prepare_all(&inputs, &Options::default(), |_, prepared| {
-        if in_batch == 0 {
-            store.begin_batch()?;
-        }
-        ingest::store(&mut store, &prepared?)?;
-        in_batch += 1;
-        if in_batch == 500 {
-            store.commit_batch()?;
-            in_batch = 0;
-        }
-        Ok(())
-    })
-    .unwrap();
-    store.commit_batch().unwrap();
+    common::store_all(&mut store, &inputs);
     eprintln!(
         "built a store of {n} articles in {:.1} s",
         start.elapsed().as_secs_f64()
     );
-}
-
-fn seed_texts() -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect()
 }
 
 fn paragraphs(text: &str) -> Vec<&str> {

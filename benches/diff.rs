@@ -3,18 +3,12 @@
 //!
 //! Run: `cargo bench --bench diff`.
 
-use std::path::PathBuf;
 use std::time::Instant;
 
+mod common;
+
 fn main() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut seeds: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
-    seeds.sort();
+    let seeds = common::seed_texts();
     // A long article: the seeds one after another until 10,000 words.
     let mut old = String::new();
     let mut i = 0;

@@ -3,18 +3,12 @@
 //!
 //! Run: `cargo bench --bench extract`.
 
-use std::path::PathBuf;
 use std::time::Instant;
 
+mod common;
+
 fn main() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut seeds: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
-    seeds.sort();
+    let seeds = common::seed_texts();
     // Articles of realistic size, varied so no two are the same text.
     let mut corpus = Vec::new();
     let mut bytes = 0;

@@ -3,18 +3,19 @@
 //!
 //! Run: `cargo bench --bench ingest` (set CLAIMTRACK_BENCH_N to change N).
 
-use std::path::PathBuf;
 use std::time::Instant;
 
-use claimtrack::ingest::{self, Input, Options};
+use claimtrack::ingest::Input;
 use claimtrack::store::Store;
+
+mod common;
 
 fn main() {
     let n: usize = std::env::var("CLAIMTRACK_BENCH_N")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(10_000);
-    let seeds = seed_texts();
+    let seeds = common::seed_texts();
     let dir = tempfile::tempdir().expect("temp dir");
     let mut inputs = Vec::with_capacity(n);
     let mut bytes = 0usize;
@@ -27,23 +28,8 @@ fn main() {
     }
     let db = dir.path().join("bench.db");
     let mut store = Store::open(&db).unwrap();
-    let opts = Options::default();
     let start = Instant::now();
-    let mut in_batch = 0;
-    ingest::prepare_all(&inputs, &opts, |_, prepared| {
-        if in_batch == 0 {
-            store.begin_batch()?;
-        }
-        ingest::store(&mut store, &prepared?)?;
-        in_batch += 1;
-        if in_batch == 500 {
-            store.commit_batch()?;
-            in_batch = 0;
-        }
-        Ok(())
-    })
-    .unwrap();
-    store.commit_batch().unwrap();
+    common::store_all(&mut store, &inputs);
     let secs = start.elapsed().as_secs_f64();
     println!(
         "ingest: {n} articles, {:.1} MB in {secs:.2} s = {:.0} articles/s, {:.1} MB/s",
@@ -51,20 +37,6 @@ fn main() {
         n as f64 / secs,
         bytes as f64 / 1e6 / secs
     );
-}
-
-fn seed_texts() -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect()
 }
 
 /// A distinct article: the seed with its paragraphs rotated, one figure
