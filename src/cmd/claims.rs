@@ -23,17 +23,6 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
     let rows: Vec<Vec<String>> = claims
         .iter()
         .map(|c| {
-            let mut outlets: Vec<String> = c
-                .items
-                .iter()
-                .map(|i| {
-                    i.outlet
-                        .clone()
-                        .unwrap_or_else(|| format!("article {}", i.article))
-                })
-                .collect();
-            outlets.sort();
-            outlets.dedup();
             vec![
                 c.id.to_string(),
                 crate::store::enum_name(&c.kind),
@@ -41,7 +30,7 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
                     Some(r) if c.contested => format!("diverges: {}", crate::store::enum_name(&r)),
                     _ => "restates".into(),
                 },
-                outlets.join(", "),
+                c.outlet_names().join(", "),
                 truncate(c.items.first().map_or("", |i| i.text.as_str()), 60),
             ]
         })

@@ -34,26 +34,21 @@ impl ClaimReport {
             .iter()
             .map(|i| store.item_view(i))
             .collect::<Result<Vec<_>>>()?;
-        let mut outlets: Vec<String> = items
-            .iter()
-            .map(|i| {
-                i.outlet
-                    .clone()
-                    .unwrap_or_else(|| format!("article {}", i.article))
-            })
-            .collect();
-        outlets.sort();
-        outlets.dedup();
         Ok(ClaimReport {
             id,
             kind: claim.kind,
             contested: claim.contested,
             severity: claim.severity,
             reasons: claim.reasons.clone(),
-            outlets: outlets.len(),
+            outlets: outlet_names(&items).len(),
             items,
             pairs,
         })
+    }
+
+    /// The distinct outlets covering the claim, sorted.
+    pub fn outlet_names(&self) -> Vec<String> {
+        outlet_names(&self.items)
     }
 
     /// Whether any item comes from an outlet whose name contains `needle`.
@@ -65,6 +60,22 @@ impl ClaimReport {
                 .is_some_and(|o| o.to_lowercase().contains(&needle))
         })
     }
+}
+
+/// Distinct outlet names of items; an article without an outlet counts as
+/// its own ("article 3").
+fn outlet_names(items: &[ItemView]) -> Vec<String> {
+    let mut outlets: Vec<String> = items
+        .iter()
+        .map(|i| {
+            i.outlet
+                .clone()
+                .unwrap_or_else(|| format!("article {}", i.article))
+        })
+        .collect();
+    outlets.sort();
+    outlets.dedup();
+    outlets
 }
 
 const RED: &str = "\x1b[31m";

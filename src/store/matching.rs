@@ -30,7 +30,7 @@ fn parse<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
     serde_json::from_str(&format!("\"{s}\"")).ok()
 }
 
-const LATEST: &str = "v.seq = (SELECT max(seq) FROM versions WHERE article_id = v.article_id)";
+use super::LATEST;
 
 impl Store {
     /// Every article's latest version as matcher input, with its version

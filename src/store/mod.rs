@@ -14,6 +14,11 @@ use crate::error::{Error, Result};
 use crate::extract::model::Extraction;
 use crate::ingest::meta::Meta;
 
+/// SQL condition on a `versions v` row: it is its article's latest version
+/// (listings, matching and reports look at current text only).
+pub(crate) const LATEST: &str =
+    "v.seq = (SELECT max(seq) FROM versions WHERE article_id = v.article_id)";
+
 /// Forward-only migrations; migration `i` takes the schema to version `i + 1`.
 const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
 

@@ -4,7 +4,7 @@
 use rusqlite::params;
 use serde::Serialize;
 
-use super::Store;
+use super::{Store, LATEST};
 use crate::error::Result;
 
 /// A stored quote with where it appeared.
@@ -78,9 +78,6 @@ pub fn fts_phrase(text: &str) -> Option<String> {
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
 }
-
-/// The latest version of each article: listings show current text only.
-const LATEST: &str = "v.seq = (SELECT max(seq) FROM versions WHERE article_id = v.article_id)";
 
 impl Store {
     /// Quotes in the latest version of each article, in article order.
