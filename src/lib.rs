@@ -10,6 +10,8 @@ pub mod diff;
 pub mod error;
 pub mod eval;
 pub mod extract;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod ingest;
 pub mod matching;
 pub mod report;

@@ -7,6 +7,7 @@ mod contested;
 mod diff;
 mod escaping;
 mod extract;
+mod fuzz_corpus;
 mod hardening;
 mod ingest;
 mod upgrade;
