@@ -2460,6 +2460,8 @@ impl NameIndex {
 /// Call `f` with the byte range of every capitalised word in `lo..hi`.
 fn for_each_cap_word(text: &str, lo: usize, hi: usize, mut f: impl FnMut(Range<usize>)) {
     let bytes = text.as_bytes();
+    // Callers may bound the scan inside a character; words are whole.
+    let hi = ceil_char(text, hi);
     let mut i = lo;
     while i < hi {
         let b = bytes[i];
@@ -2506,9 +2508,9 @@ fn skip_word(text: &str, i: usize, end: usize) -> usize {
             let ch = text[k..].chars().next().unwrap_or(' ');
             if ch.is_alphanumeric()
                 || (ch == '’'
-                    && text[k + 3..end]
-                        .chars()
-                        .next()
+                    && text
+                        .get(k + 3..end)
+                        .and_then(|rest| rest.chars().next())
                         .is_some_and(|d| d.is_alphanumeric()))
             {
                 k += ch.len_utf8();

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 use regex::Regex;
 
-use super::meta::Meta;
+use super::meta::{normalise_date, Meta};
 
 /// The formats ingest understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
@@ -395,7 +395,17 @@ fn html_meta(
         "og:url" => &mut meta.url,
         "og:site_name" => &mut meta.outlet,
         "author" | "article:author" => &mut meta.author,
-        "article:published_time" | "date" | "pubdate" | "publish-date" => &mut meta.published,
+        "article:published_time" | "date" | "pubdate" | "publish-date" => {
+            // A date that is not a date is dropped, so a later tag or the
+            // text itself can still give one: the store holds ISO dates.
+            let Some(date) = normalise_date(&content) else {
+                return;
+            };
+            if meta.published.is_none() {
+                meta.published = Some(date);
+            }
+            return;
+        }
         _ => return,
     };
     if slot.is_none() {
@@ -433,6 +443,17 @@ mod tests {
         assert_eq!(meta.outlet.as_deref(), Some("The Outlet"));
         assert_eq!(meta.url.as_deref(), Some("https://x.test/a"));
         assert_eq!(meta.author.as_deref(), Some("A. Writer"));
+    }
+
+    /// Found by fuzzing: a published-date tag that is not a date was
+    /// stored as written. It is dropped, and a later tag that is a date wins.
+    #[test]
+    fn html_meta_date_must_be_a_date() {
+        let html = "<meta property=\"article:published_time\" content=\"2021-05-14T10\u{fffd}:00:00Z\"><meta name=\"date\" content=\"May 14, 2021\"><p>x</p>";
+        let (_, meta) = to_text(html, Format::Html);
+        assert_eq!(meta.published.as_deref(), Some("2021-05-14"));
+        let (_, meta) = to_text("<meta name=date content=soon><p>x</p>", Format::Html);
+        assert_eq!(meta.published, None);
     }
 
     #[test]
