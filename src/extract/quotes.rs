@@ -261,6 +261,15 @@ fn later_single_close(marks: &[Mark], from: usize, para_end: usize) -> bool {
     false
 }
 
+/// Keep a pair unless nothing but whitespace lies between its marks: such
+/// a pair quotes nothing, and a run of opening marks would otherwise cost a
+/// pair per mark.
+fn push_pair(text: &str, pairs: &mut Vec<Pair>, pair: Pair) {
+    if !text[pair.raw.clone()].trim().is_empty() {
+        pairs.push(pair);
+    }
+}
+
 /// Pair the marks paragraph by paragraph (see the module docs).
 fn pair_marks(text: &str, marks: &[Mark], paras: &[Range<usize>]) -> Vec<Pair> {
     let mut pairs = Vec::new();
@@ -306,23 +315,31 @@ fn pair_marks(text: &str, marks: &[Mark], paras: &[Range<usize>]) -> Vec<Pair> {
                     };
                     if closes {
                         let o = cur.take().expect("open quote");
-                        pairs.push(Pair {
-                            open: o.mark.pos,
-                            raw: o.mark.pos + o.mark.len..m.pos,
-                            close_end: m.pos + m.len,
-                            inner: o.inner,
-                        });
+                        push_pair(
+                            text,
+                            &mut pairs,
+                            Pair {
+                                open: o.mark.pos,
+                                raw: o.mark.pos + o.mark.len..m.pos,
+                                close_end: m.pos + m.len,
+                                inner: o.inner,
+                            },
+                        );
                     } else if m.role == Role::Open {
                         if m.fam == Fam::Double {
                             // A new opening mark while one is open: the
                             // first was never closed; end it here.
                             let o = cur.take().expect("open quote");
-                            pairs.push(Pair {
-                                open: o.mark.pos,
-                                raw: o.mark.pos + o.mark.len..m.pos,
-                                close_end: m.pos,
-                                inner: o.inner,
-                            });
+                            push_pair(
+                                text,
+                                &mut pairs,
+                                Pair {
+                                    open: o.mark.pos,
+                                    raw: o.mark.pos + o.mark.len..m.pos,
+                                    close_end: m.pos,
+                                    inner: o.inner,
+                                },
+                            );
                         }
                         cur = Some(OpenQuote {
                             mark: m,
@@ -394,12 +411,16 @@ fn pair_marks(text: &str, marks: &[Mark], paras: &[Range<usize>]) -> Vec<Pair> {
                         ..o
                     });
                 } else {
-                    pairs.push(Pair {
-                        open: o.mark.pos,
-                        raw: o.mark.pos + o.mark.len..para.end,
-                        close_end: para.end,
-                        inner: o.inner,
-                    });
+                    push_pair(
+                        text,
+                        &mut pairs,
+                        Pair {
+                            open: o.mark.pos,
+                            raw: o.mark.pos + o.mark.len..para.end,
+                            close_end: para.end,
+                            inner: o.inner,
+                        },
+                    );
                 }
             }
         }
@@ -408,12 +429,16 @@ fn pair_marks(text: &str, marks: &[Mark], paras: &[Range<usize>]) -> Vec<Pair> {
     if let Some(o) = cur.take() {
         if o.mark.fam == Fam::Double {
             let end = text.len();
-            pairs.push(Pair {
-                open: o.mark.pos,
-                raw: o.mark.pos + o.mark.len..end,
-                close_end: end,
-                inner: o.inner,
-            });
+            push_pair(
+                text,
+                &mut pairs,
+                Pair {
+                    open: o.mark.pos,
+                    raw: o.mark.pos + o.mark.len..end,
+                    close_end: end,
+                    inner: o.inner,
+                },
+            );
         }
     }
     pairs.sort_by_key(|p| p.open);
@@ -503,7 +528,7 @@ struct Ctx<'a> {
     /// and "we" refer to its speaker).
     cur_outer: Option<Attr>,
     /// Attribution of each marked quote (by pair index), once known.
-    pair_attr: Vec<Option<Attr>>,
+    pair_attr: Vec<Option<Box<Attr>>>,
     /// The quote whose nested quotes are being attributed: mentions inside
     /// it count for pronouns.
     cur_outer_range: Option<Range<usize>>,
@@ -2787,7 +2812,7 @@ pub fn quotes(text: &str) -> Vec<Quote> {
             }
             ctx.cur_outer = ctx
                 .outer_index(c.at, &pairs)
-                .and_then(|i| ctx.pair_attr[i].clone());
+                .and_then(|i| ctx.pair_attr[i].as_deref().cloned());
             let found = ctx.eval_indirect(c, &pairs, &mut toks);
             ctx.cur_outer = None;
             if let Some(r) = found {
@@ -3087,7 +3112,7 @@ impl<'a> Ctx<'a> {
             kind,
             post_cue: post,
         });
-        self.pair_attr[pi] = Some(attr.clone());
+        self.pair_attr[pi] = Some(Box::new(attr.clone()));
         out.push(q);
         // Nested quotes.
         self.cur_outer = Some(attr.clone());
