@@ -218,9 +218,26 @@ pub fn content_hash(text: &str) -> String {
     hex
 }
 
-/// Words in a text, by Unicode word boundaries.
+/// Words in a text, by Unicode word boundaries (UAX #29, as
+/// `unicode_words` counts them). Whitespace separates words, and a
+/// token that is plain ASCII letters and digits once its ASCII punctuation
+/// is trimmed is exactly one word, so only the other tokens go through the
+/// (much slower) segmenter.
 pub fn word_count(text: &str) -> usize {
-    text.unicode_words().count()
+    // U+202F (narrow no-break space) joins words in UAX #29 (ExtendNumLet).
+    text.split(|c: char| c.is_whitespace() && c != '\u{202f}')
+        .filter(|token| !token.is_empty())
+        .map(|token| {
+            let core = token.trim_matches(|c: char| c.is_ascii_punctuation());
+            if core.is_empty() && token.is_ascii() {
+                0
+            } else if !core.is_empty() && core.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                1
+            } else {
+                token.unicode_words().count()
+            }
+        })
+        .sum()
 }
 
 /// An article with everything computed that storing it needs: the CPU
@@ -308,4 +325,45 @@ where
         }
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn segmenter(text: &str) -> usize {
+        text.unicode_words().count()
+    }
+
+    #[test]
+    fn word_count_agrees_with_the_segmenter_on_the_seeds() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                assert_eq!(word_count(&text), segmenter(&text), "{}", path.display());
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn word_count_agrees_with_the_segmenter(parts in proptest::collection::vec(prop_oneof![
+            Just("said"), Just("U.S."), Just("e-mail"), Just("$45"), Just("3.5%"), Just("'tis"),
+            Just("don't"), Just("—"), Just("--"), Just("“"), Just("”,"), Just("(AP)"), Just("..."),
+            Just("日本語"), Just("naïve"), Just("x\u{301}"), Just("\u{5e9}\u{5dc}\u{5d5}\u{5dd}"),
+            Just("2,038"), Just("#1"), Just("@user"), Just("a_b"), Just("O’Brien"), Just("\u{200d}"),
+            Just(" "), Just("\n"), Just("\t"), Just("\u{a0}"), Just("\u{2009}"), Just("\u{202f}"), Just(","), Just("."),
+        ], 0..40)) {
+            let text = parts.concat();
+            prop_assert_eq!(word_count(&text), segmenter(&text), "{:?}", text);
+        }
+
+        #[test]
+        fn word_count_agrees_on_any_text(text in "\\PC{0,200}") {
+            prop_assert_eq!(word_count(&text), segmenter(&text), "{:?}", text);
+        }
+    }
 }
