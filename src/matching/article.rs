@@ -204,16 +204,27 @@ impl FigureFeatures {
     /// Rarity is read from the figure index (`total` figures in all) for
     /// the near words (the most common spelling of a stem decides); far
     /// words are not indexed and get a middling rarity.
-    pub fn weigh(&mut self, index: &block::KeyIndex, total: usize) {
+    ///
+    /// Returns the figure's pair keys (see [`FigureFeatures::pair_keys`]),
+    /// which need the same rarities.
+    pub fn weigh(&mut self, index: &block::KeyIndex, total: usize, rare: usize) -> Vec<u32> {
         let class = u64::from(self.class);
-        let near = &self.near;
+        // (df, word, stem) of each near word.
+        let mut near: Vec<(usize, u32, u32)> = self
+            .near
+            .iter()
+            .map(|&(word, stem)| {
+                let df = index.df(key2(family::FIGURE, class, u64::from(word)));
+                (df, word, stem)
+            })
+            .collect();
         let n = total.max(1) as f32;
         let mut norm = 0.0f32;
         for (s, w) in &mut self.subject {
             let df = near
                 .iter()
-                .filter(|(_, stem)| stem == s)
-                .map(|&(word, _)| index.df(key2(family::FIGURE, class, u64::from(word))))
+                .filter(|(_, _, stem)| stem == s)
+                .map(|&(df, _, _)| df)
                 .max();
             let idf = match df {
                 Some(df) if *w >= NEAR => (1.0 + n / df.max(1) as f32).ln(),
@@ -223,8 +234,44 @@ impl FigureFeatures {
             norm += *w * *w;
         }
         self.norm = norm.sqrt();
+        near.sort_unstable();
+        self.pair_keys(&near, rare)
+    }
+
+    /// Pair keys: the figure's class with two of its near words, for every
+    /// two of its `PAIR_WORDS` rarest near words that are too common to
+    /// make a candidate alone (carried by more than `rare` figures; rarer
+    /// ones do on their own). Figures about one thing share several words
+    /// around them; two shared words that are each common are, together,
+    /// rare, so a pair key finds them however large the corpus, where
+    /// single words fall over the blocking budget. `near` is (df, word,
+    /// stem), sorted.
+    fn pair_keys(&self, near: &[(usize, u32, u32)], rare: usize) -> Vec<u32> {
+        let class = u64::from(self.class);
+        let words: Vec<u32> = near
+            .iter()
+            .filter(|w| w.0 > rare)
+            .take(PAIR_WORDS)
+            .map(|w| w.1)
+            .collect();
+        let mut keys = Vec::with_capacity(words.len() * words.len().saturating_sub(1) / 2);
+        for (i, &a) in words.iter().enumerate() {
+            for &b in &words[i + 1..] {
+                let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+                let both = (u64::from(lo) << 32) | u64::from(hi);
+                keys.push(key2(family::FIGURE_PAIR, class, both));
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        keys
     }
 }
+
+/// Near words of a figure whose pairs are indexed: the rarest this many
+/// (of those too common to count alone), so a figure has at most
+/// `PAIR_WORDS * (PAIR_WORDS - 1) / 2` pair keys.
+pub(crate) const PAIR_WORDS: usize = 4;
 
 /// Proximity weight from which a subject word is near enough to index
 /// (seven words or closer).

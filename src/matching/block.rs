@@ -31,6 +31,8 @@ pub(crate) mod family {
     pub const FIGURE: u64 = 0x27d4_eb2f_1656_67c5;
     /// Figure kind and rounded value with a word of its subject.
     pub const FIGURE_VALUE: u64 = 0x85eb_ca77_c2b2_ae63;
+    /// Figure kind with two words of its subject.
+    pub const FIGURE_PAIR: u64 = 0xd6e8_feb8_6659_fd93;
 }
 
 /// Length in bytes of the character grams anchored at word starts. A

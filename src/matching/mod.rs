@@ -342,12 +342,22 @@ pub struct Matcher {
     figure_refs: Vec<(u32, u32)>,
     quote_index: KeyIndex,
     figure_index: KeyIndex,
+    /// Figure pair keys (two near words), built after `figure_index`,
+    /// whose counts choose the words.
+    pair_index: KeyIndex,
     pairs: Vec<Pair>,
     derivations: Vec<Derivation>,
     /// Quote features of every article, kept only in exhaustive mode
     /// (where every quote meets every other); otherwise recomputed for the
     /// few candidates.
     features: Vec<Vec<QuoteFeatures>>,
+}
+
+/// Keys of a new article kept from indexing until it is probed.
+struct ProbeKeys {
+    narration: Vec<NarrationKey>,
+    /// (figure index, pair key), by figure.
+    figure_pairs: Vec<(u32, u32)>,
 }
 
 /// Everything one article's probe found.
@@ -409,8 +419,8 @@ impl Matcher {
     }
 
     /// Prepares, indexes and weighs new articles; returns the internal
-    /// index of the first and the narration keys for probing.
-    fn admit(&mut self, articles: Vec<ArticleInput>) -> (usize, Vec<Vec<NarrationKey>>) {
+    /// index of the first and, per article, the keys kept for probing.
+    fn admit(&mut self, articles: Vec<ArticleInput>) -> (usize, Vec<ProbeKeys>) {
         let first = self.articles.len();
         let aliases = &self.aliases;
         let (prepared, keys): (Vec<Prepared>, Vec<ArticleKeys>) = articles
@@ -436,17 +446,45 @@ impl Matcher {
         self.articles.extend(prepared);
         let total = self.figure_refs.len();
         let figure_index = &self.figure_index;
-        self.articles[first..].par_iter_mut().for_each(|p| {
-            for f in &mut p.figures {
-                f.weigh(figure_index, total);
-            }
-        });
-
+        // Weighing reads the counts of the near words, which also choose
+        // the pair keys: (figure index, key) per article.
+        let pair_keys: Vec<Vec<(u32, u32)>> = self.articles[first..]
+            .par_iter_mut()
+            .map(|p| {
+                let mut out = Vec::new();
+                for (fi, f) in p.figures.iter_mut().enumerate() {
+                    for k in f.weigh(figure_index, total, RARE_FIGURE_KEY) {
+                        out.push((fi as u32, k));
+                    }
+                }
+                out
+            })
+            .collect();
+        // Figure ids of the new articles run on from the earlier ones.
+        let added: usize = self.articles[first..].iter().map(|p| p.figures.len()).sum();
+        let mut fid = (total - added) as u64;
+        let mut postings = Vec::with_capacity(pair_keys.iter().map(Vec::len).sum());
+        for (p, keys) in self.articles[first..].iter().zip(&pair_keys) {
+            postings.extend(
+                keys.iter()
+                    .map(|&(fi, k)| (u64::from(k) << 32) | (fid + u64::from(fi))),
+            );
+            fid += p.figures.len() as u64;
+        }
+        self.pair_index.insert(postings);
+        let keys = keys
+            .into_iter()
+            .zip(pair_keys)
+            .map(|(narration, figure_pairs)| ProbeKeys {
+                narration,
+                figure_pairs,
+            })
+            .collect();
         (first, keys)
     }
 
     /// Compares articles `first..` with everything added before each.
-    fn probe_from(&mut self, first: usize, keys: Vec<Vec<NarrationKey>>) -> Vec<Pair> {
+    fn probe_from(&mut self, first: usize, keys: Vec<ProbeKeys>) -> Vec<Pair> {
         let this = &*self;
         let probes: Vec<Probe> = (first..this.articles.len())
             .into_par_iter()
@@ -598,7 +636,8 @@ impl Matcher {
     }
 
     /// Finds and scores the pairs between article `j` and earlier-added ones.
-    fn probe(&self, j: usize, narration: &[NarrationKey]) -> Probe {
+    fn probe(&self, j: usize, keys: &ProbeKeys) -> Probe {
+        let narration = &keys.narration[..];
         let me = &self.articles[j];
         let cap = self.opts.max_postings;
         let mut out = Probe::default();
@@ -798,7 +837,7 @@ impl Matcher {
             }
         }
 
-        out.pairs.extend(self.figure_pairs(j));
+        out.pairs.extend(self.figure_pairs(j, &keys.figure_pairs));
         out
     }
 
@@ -862,7 +901,7 @@ impl Matcher {
     /// Figure pairs between article `j` and earlier ones, at most one pair
     /// per figure and other article (the best), so that two figures of one
     /// sentence ("$81 million … and $12 million …") do not cross-pair.
-    fn figure_pairs(&self, j: usize) -> Vec<Pair> {
+    fn figure_pairs(&self, j: usize, pair_keys: &[(u32, u32)]) -> Vec<Pair> {
         let me = &self.articles[j];
         let mut cands: Vec<(u32, u32)> = Vec::new(); // (my figure, other fid)
         let mut hits: Vec<(u32, u32)> = Vec::new(); // (other fid, weight)
@@ -891,6 +930,20 @@ impl Matcher {
                 postings.for_each(|fid| {
                     if (self.figure_refs[fid as usize].0 as usize) < j {
                         hits.push((fid, weight));
+                    }
+                });
+            }
+            // Two shared near words at once: a candidate, unless that pair
+            // of words is itself common.
+            let from = pair_keys.partition_point(|p| p.0 < fi as u32);
+            for &(_, key) in pair_keys[from..].iter().take_while(|p| p.0 == fi as u32) {
+                let postings = self.pair_index.get(key);
+                if postings.len() > self.opts.figure_budget {
+                    continue;
+                }
+                postings.for_each(|fid| {
+                    if (self.figure_refs[fid as usize].0 as usize) < j {
+                        hits.push((fid, 2));
                     }
                 });
             }

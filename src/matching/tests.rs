@@ -266,6 +266,76 @@ fn two_figures_of_one_sentence_pair_one_to_one() {
 
 const DANIEL: &str = "the U.S. and Russia do have some areas of common interest in cybersecurity where limited cooperation might be beneficial";
 
+/// A figure whose every word is common (each carried by more figures than
+/// the blocking budget, which never reads such a key alone) still meets a
+/// restatement through its pairs of words, with a changed value too; the
+/// unrelated figures that share one of its words do not pair.
+#[test]
+fn figures_of_common_words_meet_through_word_pairs() {
+    let words = [
+        "harbour", "pelican", "glacier", "orchid", "tundra", "lantern",
+    ];
+    // Distinct letter-only filler words.
+    let filler = |k: usize, side: &str| {
+        let letters: String = format!("{k:04}")
+            .bytes()
+            .map(|d| char::from(b'a' + (d - b'0')))
+            .collect();
+        format!("fill{side}{letters}")
+    };
+    let target = |id: i64, text: &str, value: f64| {
+        Builder::new()
+            .figure(
+                &format!("{} {} {} paid", words[0], words[1], words[2]),
+                text,
+                &format!("for {} {} {}.", words[3], words[4], words[5]),
+                value,
+                Some("USD"),
+                None,
+                FigureKind::Money,
+            )
+            .build(id, None)
+    };
+    let mut articles = vec![target(1, "$45 million", 45e6)];
+    let mut k = 0;
+    for w in words {
+        for _ in 0..12 {
+            k += 1;
+            articles.push(
+                Builder::new()
+                    .figure(
+                        &format!("{} {} {w} paid", filler(k, "a"), filler(k, "b")),
+                        "$12 million",
+                        &format!("for {} {} today.", filler(k, "c"), filler(k, "d")),
+                        12e6,
+                        Some("USD"),
+                        None,
+                        FigureKind::Money,
+                    )
+                    .build(100 + k as i64, None),
+            );
+        }
+    }
+    articles.push(target(2, "$70 million", 70e6));
+    let mut m = Matcher::with_options(Options {
+        figure_budget: 8,
+        ..Options::default()
+    });
+    let pairs = m.extend(articles);
+    let figs = only(&pairs, ItemKind::Figure);
+    let ids: Vec<(i64, i64)> = figs.iter().map(|p| (p.a.article, p.b.article)).collect();
+    assert!(ids.contains(&(1, 2)), "{figs:?}");
+    let p = figs
+        .iter()
+        .find(|p| p.a.article == 1 && p.b.article == 2)
+        .unwrap();
+    assert_eq!(p.reasons, [Reason::Value]);
+    assert!(
+        !ids.iter().any(|&(a, b)| (a < 100) != (b < 100)),
+        "unrelated figures paired: {ids:?}"
+    );
+}
+
 #[test]
 fn quote_labels_through_the_matcher() {
     let a = Builder::new()
