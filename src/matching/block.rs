@@ -244,6 +244,22 @@ impl Postings<'_> {
         self.base.len() + self.delta.len()
     }
 
+    /// Calls `f` for the last `n` items below `limit`: items are added in
+    /// ascending order (the base, then the delta), so these are the most
+    /// recently added of the earlier items.
+    pub fn for_each_last_before(&self, limit: u32, n: usize, mut f: impl FnMut(u32)) {
+        let d_end = self.delta.partition_point(|&i| i < limit);
+        let b_end = self.base.partition_point(|&p| (p as u32) < limit);
+        let from_delta = d_end.min(n);
+        let from_base = (n - from_delta).min(b_end);
+        for &p in &self.base[b_end - from_base..b_end] {
+            f(p as u32);
+        }
+        for &i in &self.delta[d_end - from_delta..d_end] {
+            f(i);
+        }
+    }
+
     /// Calls `f` for every item.
     pub fn for_each(&self, mut f: impl FnMut(u32)) {
         for &p in self.base {
@@ -282,7 +298,9 @@ fn merge_sorted(a: Vec<u64>, b: Vec<u64>) -> Vec<u64> {
 /// most `cap` items are all used; an item whose keys are all common (a
 /// famous quote repeated everywhere) still uses its `fallback` rarest keys,
 /// so it is matched without every common phrase dragging in thousands of
-/// candidates.
+/// candidates. Keys only the item itself carries do not count as rare: a
+/// reworded copy of a quote reprinted everywhere has such keys (its new
+/// words) and must still fall back to the common ones.
 pub(crate) fn probe_keys<'a>(
     index: &'a KeyIndex,
     keys: &[u32],
@@ -292,7 +310,7 @@ pub(crate) fn probe_keys<'a>(
     let mut found: Vec<Postings<'a>> = keys
         .iter()
         .map(|&k| index.get(k))
-        .filter(|p| p.len() > 0)
+        .filter(|p| p.len() > 1)
         .collect();
     found.sort_unstable_by_key(Postings::len);
     let rare = found.iter().take_while(|p| p.len() <= cap).count();
@@ -387,5 +405,26 @@ mod tests {
         assert_eq!(lens(probe_keys(&idx, &[1, 2], 10, 2)), [2]);
         assert_eq!(lens(probe_keys(&idx, &[1], 10, 2)), [100]);
         assert_eq!(lens(budget_keys(&idx, &[1, 2, 3], 50, 1)), [2]);
+        // A key only the item itself carries is not a rare key to stop at.
+        let mut idx2 = KeyIndex::default();
+        idx2.insert((0..100).map(|i| post(1, i)).chain([post(3, 100)]).collect());
+        assert_eq!(lens(probe_keys(&idx2, &[1, 3], 10, 2)), [100]);
+    }
+
+    #[test]
+    fn last_postings_before_a_limit_span_base_and_delta() {
+        let mut idx = KeyIndex::default();
+        // 70,000 postings force the first batch into the sorted base.
+        idx.insert((0..70_000u32).map(|i| post(4, i)).collect());
+        idx.insert((70_000..70_010u32).map(|i| post(4, i)).collect());
+        let last = |limit: u32, n: usize| {
+            let mut got = Vec::new();
+            idx.get(4).for_each_last_before(limit, n, |i| got.push(i));
+            got
+        };
+        assert_eq!(last(70_005, 3), [70_002, 70_003, 70_004]);
+        assert_eq!(last(70_002, 4), [69_998, 69_999, 70_000, 70_001]);
+        assert_eq!(last(3, 10), [0, 1, 2]);
+        assert!(last(0, 10).is_empty());
     }
 }

@@ -300,6 +300,28 @@ impl Default for Options {
     }
 }
 
+/// Adds `(fi, fid)` to `cands` for every figure in `hits` (other fid,
+/// weight) whose weights add up to 2 or more; returns how many. Empties
+/// `hits`.
+fn met_twice(hits: &mut Vec<(u32, u32)>, fi: u32, cands: &mut Vec<(u32, u32)>) -> usize {
+    hits.sort_unstable();
+    let before = cands.len();
+    let mut k = 0;
+    while k < hits.len() {
+        let fid = hits[k].0;
+        let mut weight = 0;
+        while k < hits.len() && hits[k].0 == fid {
+            weight += hits[k].1;
+            k += 1;
+        }
+        if weight >= 2 {
+            cands.push((fi, fid));
+        }
+    }
+    hits.clear();
+    cands.len() - before
+}
+
 /// A quote's or a narration sentence's place in the quote index.
 #[derive(Debug, Clone, Copy)]
 struct Passage {
@@ -905,6 +927,9 @@ impl Matcher {
         let me = &self.articles[j];
         let mut cands: Vec<(u32, u32)> = Vec::new(); // (my figure, other fid)
         let mut hits: Vec<(u32, u32)> = Vec::new(); // (other fid, weight)
+        let budget = self.opts.figure_budget;
+        // Figures of article `j` and later have ids from here on.
+        let first_fid = self.figure_refs.partition_point(|r| (r.0 as usize) < j) as u32;
         for (fi, f) in me.figures.iter().enumerate() {
             if self.opts.exhaustive {
                 for (fid, &(art, ofi)) in self.figure_refs.iter().enumerate() {
@@ -936,7 +961,9 @@ impl Matcher {
             // Two shared near words at once: a candidate, unless that pair
             // of words is itself common.
             let from = pair_keys.partition_point(|p| p.0 < fi as u32);
-            for &(_, key) in pair_keys[from..].iter().take_while(|p| p.0 == fi as u32) {
+            let to = from + pair_keys[from..].partition_point(|p| p.0 == fi as u32);
+            let my_pairs = &pair_keys[from..to];
+            for &(_, key) in my_pairs {
                 let postings = self.pair_index.get(key);
                 if postings.len() > self.opts.figure_budget {
                     continue;
@@ -947,19 +974,29 @@ impl Matcher {
                     }
                 });
             }
-            hits.sort_unstable();
-            let mut k = 0;
-            while k < hits.len() {
-                let fid = hits[k].0;
-                let mut weight = 0;
-                while k < hits.len() && hits[k].0 == fid {
-                    weight += hits[k].1;
-                    k += 1;
-                }
-                if weight >= 2 {
-                    cands.push((fi as u32, fid));
-                }
+            let found = met_twice(&mut hits, fi as u32, &mut cands);
+            if found > 0 {
+                continue;
             }
+            // Nothing found: every key may be too common, as for a story
+            // reprinted by more outlets than the budget. The two rarest
+            // common keys (single words or pairs) are read, the latest
+            // `budget` earlier figures of each, and a figure met in both is
+            // a candidate: copies of one story carry both keys and the
+            // latest of them fall in both windows; unrelated figures that
+            // share two common words seldom do.
+            let mut common: Vec<_> = keys
+                .iter()
+                .map(|&k| self.figure_index.get(k))
+                .chain(my_pairs.iter().map(|&(_, k)| self.pair_index.get(k)))
+                .filter(|p| p.len() > budget)
+                .collect();
+            common.sort_unstable_by_key(|p| p.len());
+            hits.clear();
+            for postings in common.iter().take(2) {
+                postings.for_each_last_before(first_fid, budget, |fid| hits.push((fid, 1)));
+            }
+            met_twice(&mut hits, fi as u32, &mut cands);
         }
         cands.sort_unstable();
         cands.dedup();

@@ -264,6 +264,59 @@ fn two_figures_of_one_sentence_pair_one_to_one() {
         .all(|p| p.label == Label::Restates && p.a.index == p.b.index));
 }
 
+/// A story reprinted by more outlets than any blocking budget (wire copy):
+/// every key of its quote and figure is common. A copy with a changed
+/// figure and reworded quote must still meet the earlier copies; before,
+/// its new words counted as rare keys (carried only by itself) and the
+/// common ones were never read.
+#[test]
+fn a_changed_copy_of_a_widely_reprinted_story_is_matched() {
+    let copy = |id: i64, value: f64, text: &str, words: &str| {
+        Builder::new()
+            .quote(words, QuoteKind::Direct, "Oleg Petrovsky", Some("minister"))
+            .figure(
+                "The ministry said it had spent",
+                text,
+                "on the Zephyrine project last year.",
+                value,
+                Some("RUB"),
+                None,
+                FigureKind::Money,
+            )
+            .build(id, Some(&format!("Outlet {id}")))
+    };
+    let same = "We are maintaining working contacts with our partners in the region";
+    let reworded = "We are maintaining contacts with our partners in the region";
+    let copies = Options::default()
+        .figure_budget
+        .max(Options::default().max_postings)
+        + 16;
+    let mut articles: Vec<ArticleInput> = (1..=copies as i64)
+        .map(|id| copy(id, 3e9, "3 billion rubles", same))
+        .collect();
+    let last = copies as i64 + 1;
+    articles.push(copy(last, 2e9, "2 billion rubles", reworded));
+    let m = match_all(articles);
+    let of_last = |kind: ItemKind| -> Vec<&Pair> {
+        only(&m.pairs, kind)
+            .into_iter()
+            .filter(|p| p.b.article == last || p.a.article == last)
+            .collect()
+    };
+    let figs = of_last(ItemKind::Figure);
+    assert!(!figs.is_empty(), "the changed figure met no copy");
+    assert!(
+        figs.iter().all(|p| p.reasons == [Reason::Value]),
+        "{figs:?}"
+    );
+    let quotes = of_last(ItemKind::Quote);
+    assert!(!quotes.is_empty(), "the reworded quote met no copy");
+    assert!(
+        quotes.iter().all(|p| p.reasons.contains(&Reason::Wording)),
+        "{quotes:?}"
+    );
+}
+
 const DANIEL: &str = "the U.S. and Russia do have some areas of common interest in cybersecurity where limited cooperation might be beneficial";
 
 /// A figure whose every word is common (each carried by more figures than
