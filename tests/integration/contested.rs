@@ -202,3 +202,47 @@ fn filters_show_and_incremental_matching() {
         before
     );
 }
+
+/// Wire copy: a story reprinted by 100 outlets, then one outlet changes
+/// the figure and rewords the quote. The change must show up as contested
+/// although every phrase of the story is common in the store.
+#[test]
+fn a_changed_reprint_of_a_wire_story_is_contested() {
+    let dir = Dir::new();
+    let story = |figure: &str, quote: &str| {
+        format!(
+            "The ministry said it had spent {figure} on the Zephyrine project last year. \
+             “{quote},” Minister Oleg Petrovsky said on Tuesday.\n"
+        )
+    };
+    let words = "We are maintaining working contacts with our partners in the region";
+    for i in 0..100 {
+        dir.write(
+            &format!("wire/copy{i:03}.txt"),
+            story("more than 3 billion rubles", words),
+        );
+    }
+    dir.write(
+        "wire/zchanged.txt",
+        story(
+            "nearly 2 billion rubles",
+            "We are maintaining contacts with our partners in the region",
+        ),
+    );
+    let wire = dir.path().join("wire");
+    dir.run(&["ingest", "-q", wire.to_str().unwrap()])
+        .expect_code(0);
+    let claims = dir.run(&["contested", "--json"]).json();
+    let claims = claims.as_array().unwrap();
+    let figure = claims
+        .iter()
+        .find(|c| c["kind"] == "figure")
+        .expect("the changed figure is contested");
+    assert!(texts(figure).contains(&"nearly 2 billion rubles".to_string()));
+    assert!(reasons(figure).contains(&"value".to_string()), "{figure}");
+    let quote = claims
+        .iter()
+        .find(|c| c["kind"] == "quote")
+        .expect("the reworded quote is contested");
+    assert!(reasons(quote).contains(&"wording".to_string()), "{quote}");
+}
