@@ -294,6 +294,18 @@ fn merge_sorted(a: Vec<u64>, b: Vec<u64>) -> Vec<u64> {
     out
 }
 
+/// The postings of an item's keys that someone else carries too (a key
+/// only the item itself carries gives no candidate), rarest first.
+fn shared_rarest_first<'a>(index: &'a KeyIndex, keys: &[u32]) -> Vec<Postings<'a>> {
+    let mut found: Vec<Postings<'a>> = keys
+        .iter()
+        .map(|&k| index.get(k))
+        .filter(|p| p.len() > 1)
+        .collect();
+    found.sort_unstable_by_key(Postings::len);
+    found
+}
+
 /// Which of an item's keys to look up, with their postings. Keys with at
 /// most `cap` items are all used; an item whose keys are all common (a
 /// famous quote repeated everywhere) still uses its `fallback` rarest keys,
@@ -307,12 +319,7 @@ pub(crate) fn probe_keys<'a>(
     cap: usize,
     fallback: usize,
 ) -> Vec<Postings<'a>> {
-    let mut found: Vec<Postings<'a>> = keys
-        .iter()
-        .map(|&k| index.get(k))
-        .filter(|p| p.len() > 1)
-        .collect();
-    found.sort_unstable_by_key(Postings::len);
+    let mut found = shared_rarest_first(index, keys);
     let rare = found.iter().take_while(|p| p.len() <= cap).count();
     found.truncate(if rare > 0 { rare } else { fallback });
     found
@@ -329,13 +336,7 @@ pub(crate) fn budget_keys<'a>(
     budget: usize,
     min_keys: usize,
 ) -> Vec<Postings<'a>> {
-    let mut found: Vec<Postings<'a>> = keys
-        .iter()
-        .map(|&k| index.get(k))
-        // Only the item itself (or nothing): no candidates, no cost.
-        .filter(|p| p.len() > 1)
-        .collect();
-    found.sort_unstable_by_key(Postings::len);
+    let mut found = shared_rarest_first(index, keys);
     let mut spent = 0usize;
     let mut take = 0;
     for p in &found {
