@@ -239,24 +239,22 @@ pub(crate) struct Postings<'a> {
     delta: &'a [u32],
 }
 
-impl Postings<'_> {
+impl<'a> Postings<'a> {
     pub fn len(&self) -> usize {
         self.base.len() + self.delta.len()
     }
 
-    /// Calls `f` for the last `n` items below `limit`: items are added in
-    /// ascending order (the base, then the delta), so these are the most
-    /// recently added of the earlier items.
-    pub fn for_each_last_before(&self, limit: u32, n: usize, mut f: impl FnMut(u32)) {
+    /// The last `n` items below `limit`: items are added in ascending
+    /// order (the base, then the delta), so these are the most recently
+    /// added of the earlier items.
+    pub fn last_before(&self, limit: u32, n: usize) -> Postings<'a> {
         let d_end = self.delta.partition_point(|&i| i < limit);
         let b_end = self.base.partition_point(|&p| (p as u32) < limit);
         let from_delta = d_end.min(n);
         let from_base = (n - from_delta).min(b_end);
-        for &p in &self.base[b_end - from_base..b_end] {
-            f(p as u32);
-        }
-        for &i in &self.delta[d_end - from_delta..d_end] {
-            f(i);
+        Postings {
+            base: &self.base[b_end - from_base..b_end],
+            delta: &self.delta[d_end - from_delta..d_end],
         }
     }
 
@@ -310,19 +308,27 @@ fn shared_rarest_first<'a>(index: &'a KeyIndex, keys: &[u32]) -> Vec<Postings<'a
 /// most `cap` items are all used; an item whose keys are all common (a
 /// famous quote repeated everywhere) still uses its `fallback` rarest keys,
 /// so it is matched without every common phrase dragging in thousands of
-/// candidates. Keys only the item itself carries do not count as rare: a
-/// reworded copy of a quote reprinted everywhere has such keys (its new
-/// words) and must still fall back to the common ones.
+/// candidates: of each, only the latest `cap` items below `limit` (the
+/// earlier items) are read, so a story reprinted a thousand times costs
+/// each new copy `cap` candidates, not a thousand. Keys only the item
+/// itself carries do not count as rare: a reworded copy of a quote
+/// reprinted everywhere has such keys (its new words) and must still fall
+/// back to the common ones.
 pub(crate) fn probe_keys<'a>(
     index: &'a KeyIndex,
     keys: &[u32],
     cap: usize,
     fallback: usize,
+    limit: u32,
 ) -> Vec<Postings<'a>> {
     let mut found = shared_rarest_first(index, keys);
     let rare = found.iter().take_while(|p| p.len() <= cap).count();
-    found.truncate(if rare > 0 { rare } else { fallback });
-    found
+    if rare > 0 {
+        found.truncate(rare);
+        return found;
+    }
+    found.truncate(fallback);
+    found.iter().map(|p| p.last_before(limit, cap)).collect()
 }
 
 /// Rarest-first keys within a budget of postings: keys carried by more
@@ -403,13 +409,13 @@ mod tests {
         p.push(post(2, 1));
         idx.insert(p);
         let lens = |ps: Vec<Postings>| ps.iter().map(Postings::len).collect::<Vec<_>>();
-        assert_eq!(lens(probe_keys(&idx, &[1, 2], 10, 2)), [2]);
-        assert_eq!(lens(probe_keys(&idx, &[1], 10, 2)), [100]);
+        assert_eq!(lens(probe_keys(&idx, &[1, 2], 10, 2, u32::MAX)), [2]);
+        assert_eq!(lens(probe_keys(&idx, &[1], 10, 2, 1000)), [10]);
         assert_eq!(lens(budget_keys(&idx, &[1, 2, 3], 50, 1)), [2]);
         // A key only the item itself carries is not a rare key to stop at.
         let mut idx2 = KeyIndex::default();
         idx2.insert((0..100).map(|i| post(1, i)).chain([post(3, 100)]).collect());
-        assert_eq!(lens(probe_keys(&idx2, &[1, 3], 10, 2)), [100]);
+        assert_eq!(lens(probe_keys(&idx2, &[1, 3], 10, 2, 100)), [10]);
     }
 
     #[test]
@@ -420,7 +426,7 @@ mod tests {
         idx.insert((70_000..70_010u32).map(|i| post(4, i)).collect());
         let last = |limit: u32, n: usize| {
             let mut got = Vec::new();
-            idx.get(4).for_each_last_before(limit, n, |i| got.push(i));
+            idx.get(4).last_before(limit, n).for_each(|i| got.push(i));
             got
         };
         assert_eq!(last(70_005, 3), [70_002, 70_003, 70_004]);

@@ -691,13 +691,15 @@ impl Matcher {
             }
         }
         let mut by_speaker: Vec<u32> = Vec::new();
+        // Passages of article `j` and later have ids from here on.
+        let first_pid = self.passages.partition_point(|p| (p.article as usize) < j) as u32;
         for (qi, f) in mine.iter().enumerate() {
             if self.opts.exhaustive {
                 break;
             }
             by_speaker.clear();
             let sk = f.speaker_keys(&me.input.quotes[qi]);
-            for postings in probe_keys(&self.quote_index, &sk, cap, 0) {
+            for postings in probe_keys(&self.quote_index, &sk, cap, 0, first_pid) {
                 postings.for_each(|pid| {
                     if (self.passages[pid as usize].article as usize) < j {
                         by_speaker.push(pid);
@@ -715,7 +717,7 @@ impl Matcher {
             }
         }
         for (qi, f) in mine.iter().enumerate() {
-            for postings in probe_keys(&self.quote_index, &f.gram_keys(), cap, 2) {
+            for postings in probe_keys(&self.quote_index, &f.gram_keys(), cap, 2, first_pid) {
                 postings.for_each(|pid| {
                     let p = self.passages[pid as usize];
                     if p.article as usize >= j {
@@ -994,7 +996,9 @@ impl Matcher {
             common.sort_unstable_by_key(|p| p.len());
             hits.clear();
             for postings in common.iter().take(2) {
-                postings.for_each_last_before(first_fid, budget, |fid| hits.push((fid, 1)));
+                postings
+                    .last_before(first_fid, budget)
+                    .for_each(|fid| hits.push((fid, 1)));
             }
             met_twice(&mut hits, fi as u32, &mut cands);
         }
