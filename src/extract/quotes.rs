@@ -261,12 +261,19 @@ fn later_single_close(marks: &[Mark], from: usize, para_end: usize) -> bool {
     false
 }
 
-/// Keep a pair unless nothing but whitespace lies between its marks: such
-/// a pair quotes nothing, and a run of opening marks would otherwise cost a
-/// pair per mark.
-fn push_pair(text: &str, pairs: &mut Vec<Pair>, pair: Pair) {
-    if !text[pair.raw.clone()].trim().is_empty() {
-        pairs.push(pair);
+/// End the open quote `o`: its text runs to `raw_end`, its closing mark
+/// (if any) to `close_end`. The pair is kept unless nothing but whitespace
+/// lies between its marks: such a pair quotes nothing, and a run of opening
+/// marks would otherwise cost a pair per mark.
+fn end_quote(text: &str, pairs: &mut Vec<Pair>, o: OpenQuote, raw_end: usize, close_end: usize) {
+    let raw = o.mark.pos + o.mark.len..raw_end;
+    if !text[raw.clone()].trim().is_empty() {
+        pairs.push(Pair {
+            open: o.mark.pos,
+            raw,
+            close_end,
+            inner: o.inner,
+        });
     }
 }
 
@@ -315,31 +322,13 @@ fn pair_marks(text: &str, marks: &[Mark], paras: &[Range<usize>]) -> Vec<Pair> {
                     };
                     if closes {
                         let o = cur.take().expect("open quote");
-                        push_pair(
-                            text,
-                            &mut pairs,
-                            Pair {
-                                open: o.mark.pos,
-                                raw: o.mark.pos + o.mark.len..m.pos,
-                                close_end: m.pos + m.len,
-                                inner: o.inner,
-                            },
-                        );
+                        end_quote(text, &mut pairs, o, m.pos, m.pos + m.len);
                     } else if m.role == Role::Open {
                         if m.fam == Fam::Double {
                             // A new opening mark while one is open: the
                             // first was never closed; end it here.
                             let o = cur.take().expect("open quote");
-                            push_pair(
-                                text,
-                                &mut pairs,
-                                Pair {
-                                    open: o.mark.pos,
-                                    raw: o.mark.pos + o.mark.len..m.pos,
-                                    close_end: m.pos,
-                                    inner: o.inner,
-                                },
-                            );
+                            end_quote(text, &mut pairs, o, m.pos, m.pos);
                         }
                         cur = Some(OpenQuote {
                             mark: m,
@@ -411,16 +400,7 @@ fn pair_marks(text: &str, marks: &[Mark], paras: &[Range<usize>]) -> Vec<Pair> {
                         ..o
                     });
                 } else {
-                    push_pair(
-                        text,
-                        &mut pairs,
-                        Pair {
-                            open: o.mark.pos,
-                            raw: o.mark.pos + o.mark.len..para.end,
-                            close_end: para.end,
-                            inner: o.inner,
-                        },
-                    );
+                    end_quote(text, &mut pairs, o, para.end, para.end);
                 }
             }
         }
@@ -429,16 +409,7 @@ fn pair_marks(text: &str, marks: &[Mark], paras: &[Range<usize>]) -> Vec<Pair> {
     if let Some(o) = cur.take() {
         if o.mark.fam == Fam::Double {
             let end = text.len();
-            push_pair(
-                text,
-                &mut pairs,
-                Pair {
-                    open: o.mark.pos,
-                    raw: o.mark.pos + o.mark.len..end,
-                    close_end: end,
-                    inner: o.inner,
-                },
-            );
+            end_quote(text, &mut pairs, o, end, end);
         }
     }
     pairs.sort_by_key(|p| p.open);
