@@ -37,14 +37,18 @@ pub mod exit {
 }
 
 /// Write to stdout, turning I/O errors (a closed pipe, say) into [`Error`].
+/// Control characters and bidirectional overrides in stored text, names
+/// and paths are replaced (line breaks and tabs kept), so nothing printed
+/// can drive the terminal.
 pub fn emit(out: &mut dyn Write, s: &str) -> Result<()> {
-    out.write_all(s.as_bytes())
+    out.write_all(crate::report::terminal_safe(s).as_bytes())
         .map_err(|e| Error::io("<stdout>", e))
 }
 
 /// Print a value as pretty JSON, with a final newline.
 pub fn emit_json<T: serde::Serialize>(out: &mut dyn Write, v: &T) -> Result<()> {
-    let mut s = serde_json::to_string_pretty(v).map_err(|e| Error::Usage(e.to_string()))?;
+    let s = serde_json::to_string_pretty(v).map_err(|e| Error::Usage(e.to_string()))?;
+    let mut s = crate::report::json_safe(s);
     s.push('\n');
     emit(out, &s)
 }

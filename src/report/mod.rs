@@ -11,10 +11,66 @@ pub fn sanitize(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\n' | '\r' | '\t' => ' ',
-            c if c.is_control() => '\u{fffd}',
+            c if is_unsafe(c) => '\u{fffd}',
             c => c,
         })
         .collect()
+}
+
+/// Characters that must not reach a terminal raw: C0 and C1 controls and
+/// DEL (escape sequences, window titles, clearing the screen), and the
+/// bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069), which reorder what follows them on the line.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text for a terminal: as [`sanitize`], but line breaks and tabs kept,
+/// and colour codes (SGR: `ESC [ digits ; … m`, which only set colour and
+/// weight) left alone for the reports that colour their output.
+/// Everything the commands print for people passes through it.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| c != '\n' && c != '\t' && is_unsafe(c);
+    if !s.chars().any(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        if c == '\u{1b}' {
+            let sgr = rest[1..].strip_prefix('[').and_then(|r| {
+                let n = r.find(|c: char| !(c.is_ascii_digit() || c == ';'))?;
+                (r.as_bytes()[n] == b'm').then_some(n + 3)
+            });
+            if let Some(len) = sgr {
+                out.push_str(&rest[..len]);
+                rest = &rest[len..];
+                continue;
+            }
+        }
+        out.push(if bad(c) { '\u{fffd}' } else { c });
+        rest = &rest[c.len_utf8()..];
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// JSON text with the characters of [`is_unsafe`] that JSON allows raw
+/// (C1 controls, DEL, bidirectional controls) written as `\uXXXX`
+/// escapes: the same values for a JSON reader, nothing live for a
+/// terminal. Outside strings JSON text is ASCII, so only strings change.
+pub fn json_safe(json: String) -> String {
+    if !json.chars().any(is_unsafe) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_unsafe(c) && c != '\n' {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Shorten `s` to at most `max` characters, marking the cut with "…".
@@ -80,6 +136,26 @@ mod tests {
     #[test]
     fn sanitize_strips_escapes() {
         assert_eq!(sanitize("a\x1b[31mb\nc"), "a\u{fffd}[31mb c");
+        // Broke: C1 CSI and the right-to-left override reached the terminal.
+        assert_eq!(sanitize("a\u{9b}2Jb\u{202e}c"), "a\u{fffd}2Jb\u{fffd}c");
+        assert_eq!(
+            terminal_safe("a\n\tb\u{2066}\u{1b}"),
+            "a\n\tb\u{fffd}\u{fffd}"
+        );
+        assert_eq!(
+            terminal_safe("\u{1b}[1;31mred\u{1b}[0m \u{1b}]0;title\u{7} \u{1b}[2J"),
+            "\u{1b}[1;31mred\u{1b}[0m \u{fffd}]0;title\u{fffd} \u{fffd}[2J"
+        );
+    }
+
+    #[test]
+    fn json_safe_keeps_the_values() {
+        let v = serde_json::json!({"t": "x\u{202e}y\u{85}z\u{7f}\u{1b}\n", "n": 1});
+        let text = json_safe(serde_json::to_string_pretty(&v).unwrap());
+        assert!(!text.chars().any(|c| is_unsafe(c) && c != '\n'), "{text}");
+        assert!(text.contains("\\u202e"));
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, v);
     }
 
     #[test]
