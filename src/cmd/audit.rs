@@ -34,7 +34,8 @@ pub struct Args {
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// Refuse a draft larger than this many bytes.
-    #[arg(long, default_value_t = ingest::DEFAULT_MAX_BYTES)]
+    #[arg(long, default_value_t = ingest::DEFAULT_MAX_BYTES,
+          value_parser = clap::value_parser!(u64).range(1..))]
     pub max_bytes: u64,
 }
 
@@ -93,6 +94,7 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
     let opts = Options {
         format: args.format,
         max_bytes: args.max_bytes,
+        max_bytes_flag: true,
         ..Options::default()
     };
     let draft = ingest::prepare(&input, &opts)?;
@@ -100,7 +102,12 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         eprintln!("claimtrack: warning: {}", sanitize(w));
     }
     let mut store = if args.save {
-        Store::open_writable(&ctx.db)?
+        Store::open_writable(&ctx.db, || {
+            eprintln!(
+                "claimtrack: {}: another claimtrack is writing to this store; waiting for it to finish",
+                sanitize(&ctx.db.display().to_string())
+            )
+        })?
     } else {
         Store::open_existing(&ctx.db)?
     };

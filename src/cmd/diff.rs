@@ -31,6 +31,10 @@ pub struct Args {
     /// Also write the diff as one self-contained HTML page to this file.
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
+    /// Refuse files larger than this many bytes (diff of two files).
+    #[arg(long, default_value_t = ingest::DEFAULT_MAX_BYTES,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_bytes: u64,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -44,7 +48,12 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
                     "--from and --to pick stored versions; they do not apply to two files".into(),
                 ));
             }
-            let read = |p: PathBuf| ingest::load(&Input::File(p), &Options::default());
+            let opts = Options {
+                max_bytes: args.max_bytes,
+                max_bytes_flag: true,
+                ..Options::default()
+            };
+            let read = |p: PathBuf| ingest::load(&Input::File(p), &opts);
             let old = read(PathBuf::from(&args.article))?;
             let new = read(new_path.clone())?;
             let title = format!("{} → {}", args.article, new_path.display());

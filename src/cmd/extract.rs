@@ -17,6 +17,10 @@ pub struct Args {
     /// Read it as this format instead of going by extension.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+    /// Refuse a file larger than this many bytes.
+    #[arg(long, default_value_t = ingest::DEFAULT_MAX_BYTES,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_bytes: u64,
     /// Print JSON (the public contract shape).
     #[arg(long)]
     pub json: bool,
@@ -30,6 +34,8 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
     };
     let opts = Options {
         format: args.format,
+        max_bytes: args.max_bytes,
+        max_bytes_flag: true,
         ..Options::default()
     };
     let art = ingest::load(&input, &opts)?;

@@ -35,42 +35,62 @@ impl Input {
     }
 }
 
+/// What [`collect_inputs`] found: the inputs to read, the paths that could
+/// not be used, and entries passed over with a reason worth telling.
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub inputs: Vec<Input>,
+    pub errors: Vec<Error>,
+    /// Folder entries with an article extension that are not regular files
+    /// (named pipes, devices, sockets, links to them): never read.
+    pub skipped: Vec<String>,
+}
+
 /// Expand the paths a user gave into article inputs: files as given,
 /// folders walked recursively in name order (hidden entries and sidecars
-/// skipped, only known article extensions taken), `-` as stdin. Paths that
-/// cannot be used become errors; the rest go on.
-pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
+/// skipped, only regular files with known article extensions taken), `-`
+/// as stdin. Paths and folder entries that cannot be used become errors;
+/// the walk goes on past them.
+pub fn collect_inputs(paths: &[PathBuf]) -> Collected {
+    let mut found = Collected::default();
     for path in paths {
         if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
+            found.inputs.push(Input::Stdin);
             continue;
         }
         match std::fs::metadata(path) {
-            Err(e) => errors.push(Error::io(path, e)),
+            Err(e) => found.errors.push(Error::io(path, e)),
             Ok(m) if m.is_dir() => {
-                let before = inputs.len();
-                if let Err(e) = walk(path, &mut inputs) {
-                    errors.push(e);
-                } else if inputs.len() == before {
-                    errors.push(Error::bad_input(
+                let before = found.inputs.len();
+                let errors = found.errors.len();
+                walk(path, &mut found);
+                if found.inputs.len() == before && found.errors.len() == errors {
+                    found.errors.push(Error::bad_input(
                         path,
                         "no articles in this folder (looked for .txt, .md, .html)",
                     ));
                 }
             }
-            Ok(_) => inputs.push(Input::File(path.clone())),
+            // Named on the command line, anything is read (a pipe from
+            // `<(…)` included), through a reader bounded by --max-bytes.
+            Ok(_) => found.inputs.push(Input::File(path.clone())),
         }
     }
-    (inputs, errors)
+    found
 }
 
-fn walk(dir: &Path, out: &mut Vec<Input>) -> Result<()> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| Error::io(dir, e))?
-        .filter_map(|e| e.ok())
-        .collect();
+fn walk(dir: &Path, found: &mut Collected) {
+    let read = match std::fs::read_dir(dir) {
+        Ok(read) => read,
+        Err(e) => return found.errors.push(Error::io(dir, e)),
+    };
+    let mut entries = Vec::new();
+    for entry in read {
+        match entry {
+            Ok(entry) => entries.push(entry),
+            Err(e) => found.errors.push(Error::io(dir, e)),
+        }
+    }
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let name = entry.file_name();
@@ -78,20 +98,38 @@ fn walk(dir: &Path, out: &mut Vec<Input>) -> Result<()> {
             continue;
         }
         let path = entry.path();
-        let Ok(ft) = entry.file_type() else { continue };
+        let ft = match entry.file_type() {
+            Ok(ft) => ft,
+            Err(e) => {
+                found.errors.push(Error::io(&path, e));
+                continue;
+            }
+        };
         if ft.is_dir() {
-            walk(&path, out)?;
-        } else if !meta::is_sidecar(&path)
+            walk(&path, found);
+            continue;
+        }
+        let is_article = !meta::is_sidecar(&path)
             && path
                 .extension()
                 .and_then(|e| e.to_str())
                 .and_then(Format::from_extension)
-                .is_some()
-        {
-            out.push(Input::File(path));
+                .is_some();
+        if !is_article {
+            continue;
+        }
+        // Only regular files (or links to them): a named pipe would block
+        // the run, a device would be read without end.
+        let regular =
+            ft.is_file() || (ft.is_symlink() && path.metadata().is_ok_and(|m| m.is_file()));
+        if regular {
+            found.inputs.push(Input::File(path));
+        } else {
+            found
+                .skipped
+                .push(format!("{}: not a regular file; skipped", path.display()));
         }
     }
-    Ok(())
 }
 
 /// How to read articles.
@@ -101,8 +139,11 @@ pub struct Options {
     pub format: Option<Format>,
     /// Metadata given on the command line; wins over sidecar and inference.
     pub meta: Meta,
-    /// Refuse files larger than this many bytes.
+    /// Refuse files larger than this many bytes (0: the default limit).
     pub max_bytes: u64,
+    /// Whether the command has `--max-bytes`, so that the message about a
+    /// file over the limit can say how to raise it.
+    pub max_bytes_flag: bool,
 }
 
 /// Default size limit: far above any real article, low enough to refuse a
@@ -129,27 +170,49 @@ pub fn load(input: &Input, opts: &Options) -> Result<Loaded> {
     } else {
         opts.max_bytes
     };
+    let too_big = |len: Option<u64>| {
+        let size = match len {
+            Some(len) => format!("file is {:.1} MB", len as f64 / 1e6),
+            None => "file is larger than".to_string(),
+        };
+        let over = if len.is_some() { ", over the" } else { " the" };
+        let hint = if opts.max_bytes_flag {
+            " (raise it with --max-bytes)"
+        } else {
+            ""
+        };
+        Error::bad_input(
+            &name,
+            format!("{size}{over} {:.1} MB limit{hint}", limit as f64 / 1e6),
+        )
+    };
+    // Read at most one byte past the limit, whatever the file claims to
+    // be: a device or a pipe reports size 0 and may never end.
+    let read_bounded = |reader: &mut dyn Read, known: Option<u64>| -> Result<Vec<u8>> {
+        let mut buf = Vec::new();
+        reader
+            .take(limit + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::io(&name, e))?;
+        if buf.len() as u64 > limit {
+            return Err(too_big(known.filter(|&k| k > limit)));
+        }
+        Ok(buf)
+    };
     let bytes = match input {
         Input::File(path) => {
-            let len = std::fs::metadata(path)
-                .map_err(|e| Error::io(path, e))?
-                .len();
-            if len > limit {
-                return Err(too_big(path, len, limit));
+            let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+            let m = file.metadata().map_err(|e| Error::io(path, e))?;
+            if m.is_dir() {
+                return Err(Error::bad_input(path, "is a folder, not an article file"));
             }
-            std::fs::read(path).map_err(|e| Error::io(path, e))?
-        }
-        Input::Stdin => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .take(limit + 1)
-                .read_to_end(&mut buf)
-                .map_err(|e| Error::io(&name, e))?;
-            if buf.len() as u64 > limit {
-                return Err(too_big(&name, buf.len() as u64, limit));
+            let known = m.is_file().then(|| m.len());
+            if let Some(len) = known.filter(|&len| len > limit) {
+                return Err(too_big(Some(len)));
             }
-            buf
+            read_bounded(&mut file, known)?
         }
+        Input::Stdin => read_bounded(&mut std::io::stdin().lock(), None)?,
     };
     let (raw, bad_utf8) = format::decode(&bytes).map_err(|p| match p {
         DecodeProblem::Binary => Error::bad_input(&name, "binary file, not text"),
@@ -196,15 +259,27 @@ pub fn load(input: &Input, opts: &Options) -> Result<Loaded> {
     })
 }
 
-fn too_big(path: &Path, len: u64, limit: u64) -> Error {
-    Error::bad_input(
-        path,
-        format!(
-            "file is {:.1} MB, over the {:.1} MB limit (raise it with --max-bytes)",
-            len as f64 / 1e6,
-            limit as f64 / 1e6
-        ),
-    )
+/// The key of an article known by its file path. A path that is not
+/// valid UTF-8 keeps every byte (`\xNN`, a backslash doubled) under a
+/// prefix of its own, so that two file names that differ only in invalid
+/// bytes stay two articles, and no valid name can take the same key.
+pub fn path_key(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = path.as_os_str().as_bytes();
+        if std::str::from_utf8(bytes).is_err() {
+            let mut out = String::from("path-bytes:");
+            for chunk in bytes.utf8_chunks() {
+                out.push_str(&chunk.valid().replace('\\', "\\\\"));
+                for b in chunk.invalid() {
+                    out.push_str(&format!("\\x{b:02X}"));
+                }
+            }
+            return out;
+        }
+    }
+    format!("path:{}", path.display())
 }
 
 /// SHA-256 of the text, in hex.
@@ -267,10 +342,13 @@ pub fn prepare(input: &Input, opts: &Options) -> Result<Prepared> {
         ),
         Input::Stdin => None,
     };
-    let key = match (&loaded.meta.url, &path) {
+    let key = match (&loaded.meta.url, &loaded.input) {
         (Some(url), _) => format!("url:{url}"),
-        (None, Some(p)) => format!("path:{p}"),
-        (None, None) => format!("stdin:{hash}"),
+        (None, Input::File(p)) => {
+            let canonical = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+            path_key(&canonical)
+        }
+        (None, Input::Stdin) => format!("stdin:{hash}"),
     };
     Ok(Prepared {
         extraction: extract::extract(&loaded.text),
