@@ -37,7 +37,8 @@ pub struct Args {
     #[arg(long)]
     pub author: Option<String>,
     /// Refuse files larger than this many bytes.
-    #[arg(long, default_value_t = ingest::DEFAULT_MAX_BYTES)]
+    #[arg(long, default_value_t = ingest::DEFAULT_MAX_BYTES,
+          value_parser = clap::value_parser!(u64).range(1..))]
     pub max_bytes: u64,
     /// Do not list each article, only the summary.
     #[arg(long, short)]
@@ -85,8 +86,10 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
             author: args.author.clone(),
         },
         max_bytes: args.max_bytes,
+        max_bytes_flag: true,
     };
-    let (inputs, path_errors) = ingest::collect_inputs(&args.paths);
+    let found = ingest::collect_inputs(&args.paths);
+    let inputs = found.inputs;
     if (args.url.is_some() || args.title.is_some()) && inputs.len() > 1 {
         return Err(Error::Usage(
             "--url and --title name one article; give a single input".into(),
@@ -95,8 +98,11 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
     if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
         return Err(Error::Usage("`-` (stdin) can be given only once".into()));
     }
+    for s in &found.skipped {
+        eprintln!("claimtrack: warning: {}", sanitize(s));
+    }
     let mut summary = Summary::default();
-    for e in path_errors {
+    for e in found.errors {
         eprintln!("claimtrack: {}", sanitize(&e.to_string()));
         summary.failed += 1;
         summary.items.push(Item {
@@ -110,17 +116,28 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         finish(args, ctx, &summary)?;
         return Ok(exit::PROBLEMS);
     }
-    let mut store = Store::open_writable(&ctx.db)?;
+    let mut store = Store::open_writable(&ctx.db, || {
+        eprintln!(
+            "claimtrack: {}: another claimtrack is writing to this store; waiting for it to finish",
+            sanitize(&ctx.db.display().to_string())
+        )
+    })?;
     let bar = progress(inputs.len());
     let mut batch = Batch::new();
-    let mut fatal = false;
     let quiet = args.quiet || args.json;
     let db = ctx.db.clone();
-    ingest::prepare_all(&inputs, &opts, |input, prepared| {
+    let mut write_error: Option<Error> = None;
+    let out = &mut *ctx.out;
+    let prepared_all = ingest::prepare_all(&inputs, &opts, |input, prepared| {
         let name = input.display();
-        bar.set_message(name.clone());
-        batch
-            .maybe_commit(&mut store)
+        bar.set_message(sanitize(&name));
+        if batch.is_due() {
+            batch
+                .commit(&mut store, &mut summary, &bar, out, quiet)
+                .map_err(|e| store::store_error(&db, e))?;
+        }
+        store
+            .begin_batch()
             .map_err(|e| store::store_error(&db, e))?;
         let result = prepared.and_then(|p| {
             for w in &p.loaded.warnings {
@@ -131,27 +148,19 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         bar.inc(1);
         match result {
             Ok((outcome, id)) => {
-                match outcome {
-                    Outcome::New => summary.new += 1,
-                    Outcome::Updated => summary.updated += 1,
-                    Outcome::Unchanged => summary.unchanged += 1,
-                }
-                if !quiet {
-                    let what = match outcome {
-                        Outcome::New => "new",
-                        Outcome::Updated => "new version",
-                        Outcome::Unchanged => "unchanged",
-                    };
-                    let line = format!("{}: {what} (article {id})\n", sanitize(&name));
-                    bar.suspend(|| emit(ctx.out, &line))?;
-                }
-                summary.items.push(Item {
+                batch.items.push(Item {
                     input: name,
                     outcome: Some(outcome),
                     article: Some(id),
                     error: None,
                 });
                 Ok(())
+            }
+            // A store that cannot be written fails every article alike:
+            // stop rather than repeat the same error for each.
+            Err(e @ Error::Store { .. }) => {
+                summary.failed += 1;
+                Err(e)
             }
             Err(e) => {
                 bar.suspend(|| eprintln!("claimtrack: {}", sanitize(&e.to_string())));
@@ -162,35 +171,39 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
                     article: None,
                     error: Some(e.to_string()),
                 });
-                // A store that cannot be written fails every article alike:
-                // stop rather than repeat the same error for each.
-                if matches!(e, Error::Store { .. }) {
-                    fatal = true;
-                    return Err(e);
-                }
                 Ok(())
             }
         }
-    })
-    .or_else(|e| if fatal { Ok(()) } else { Err(e) })?;
-    if fatal {
-        bar.finish_and_clear();
-        let _ = store.commit_batch();
+    });
+    if let Err(e) = prepared_all {
+        write_error = Some(e);
+    }
+    // The articles of the open batch are stored only if it commits (a
+    // batch whose commit failed is gone).
+    if !batch.failed {
+        if let Err(e) = batch.commit(&mut store, &mut summary, &bar, ctx.out, quiet) {
+            write_error.get_or_insert(store::store_error(&ctx.db, e));
+        }
+    }
+    bar.finish_and_clear();
+    if let Some(e) = write_error {
+        let lost = batch.items.len();
+        summary.failed += lost;
+        let stored = summary.new + summary.updated + summary.unchanged;
+        let reason = sanitize(&e.to_string());
+        eprintln!(
+            "claimtrack: {reason}; {stored} articles were stored, {} were not",
+            inputs.len() - stored
+        );
         finish(args, ctx, &summary)?;
         return Ok(exit::ERROR);
     }
-    store
-        .commit_batch()
+    // Match what is new against the rest of the store, and whatever an
+    // earlier run stored but did not get to match (killed, say).
+    let rematch = store
+        .rematch()
         .map_err(|e| store::store_error(&ctx.db, e))?;
-    bar.finish_and_clear();
-    // Match what is new against the rest of the store (versions not yet
-    // matched, so an ingest cut short is caught up by the next one).
-    if summary.new + summary.updated > 0 || !args.quiet {
-        let rematch = store
-            .rematch()
-            .map_err(|e| store::store_error(&ctx.db, e))?;
-        summary.matching = Some(rematch);
-    }
+    summary.matching = Some(rematch);
     finish(args, ctx, &summary)?;
     Ok(if summary.failed > 0 {
         exit::PROBLEMS
@@ -225,9 +238,13 @@ fn finish(args: &Args, ctx: &mut Ctx, s: &Summary) -> Result<()> {
 
 /// When to commit: after this many articles or this long, whichever comes
 /// first, so other processes waiting on the store are not held up long.
+/// Holds the articles of the open batch: they count as stored, and are
+/// listed, only once it commits.
 struct Batch {
     started: std::time::Instant,
-    count: usize,
+    items: Vec<Item>,
+    /// Its commit failed: its articles were not stored.
+    failed: bool,
 }
 
 impl Batch {
@@ -237,18 +254,54 @@ impl Batch {
     fn new() -> Batch {
         Batch {
             started: std::time::Instant::now(),
-            count: 0,
+            items: Vec::new(),
+            failed: false,
         }
     }
 
-    /// Commit the open batch when it is full, then make sure one is open.
-    fn maybe_commit(&mut self, store: &mut Store) -> Result<()> {
-        if self.count >= Self::MAX_ARTICLES || self.started.elapsed() >= Self::MAX_TIME {
-            store.commit_batch()?;
-            *self = Batch::new();
+    fn is_due(&self) -> bool {
+        self.items.len() >= Self::MAX_ARTICLES || self.started.elapsed() >= Self::MAX_TIME
+    }
+
+    /// Commit the open batch; then count and list its articles.
+    fn commit(
+        &mut self,
+        store: &mut Store,
+        summary: &mut Summary,
+        bar: &ProgressBar,
+        out: &mut dyn std::io::Write,
+        quiet: bool,
+    ) -> Result<()> {
+        if let Err(e) = store.commit_batch() {
+            self.failed = true;
+            return Err(e);
         }
-        self.count += 1;
-        store.begin_batch()
+        for item in std::mem::take(&mut self.items) {
+            let (Some(outcome), Some(id)) = (item.outcome, item.article) else {
+                continue;
+            };
+            let what = match outcome {
+                Outcome::New => {
+                    summary.new += 1;
+                    "new"
+                }
+                Outcome::Updated => {
+                    summary.updated += 1;
+                    "new version"
+                }
+                Outcome::Unchanged => {
+                    summary.unchanged += 1;
+                    "unchanged"
+                }
+            };
+            if !quiet {
+                let line = format!("{}: {what} (article {id})\n", sanitize(&item.input));
+                bar.suspend(|| emit(out, &line))?;
+            }
+            summary.items.push(item);
+        }
+        *self = Batch::new();
+        Ok(())
     }
 }
 

@@ -132,8 +132,17 @@ impl Store {
     /// store the new pairs and derivations, drop pairs of superseded
     /// versions, and rebuild the claims. One transaction.
     pub fn rematch(&mut self) -> Result<Rematch> {
-        let inputs = self.match_inputs()?;
-        let (done, todo): (Vec<_>, Vec<_>) = inputs.into_iter().partition(|(_, _, m)| *m);
+        // Loading every article is the cost of a run: skip it when nothing
+        // waits to be matched.
+        let waiting = self.count(&format!(
+            "SELECT count(*) FROM versions v WHERE NOT v.matched AND {LATEST}"
+        ))?;
+        let (done, todo): (Vec<_>, Vec<_>) = if waiting == 0 {
+            (Vec::new(), Vec::new())
+        } else {
+            let inputs = self.match_inputs()?;
+            inputs.into_iter().partition(|(_, _, m)| *m)
+        };
         if todo.is_empty() {
             return Ok(Rematch {
                 claims: self.count("SELECT count(*) FROM claims")?,

@@ -29,13 +29,14 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-    read_only: bool,
     /// Versions saved in the open batch, not yet in the FTS5 indexes.
     pending_fts: Vec<i64>,
     /// Speaker ids and aliases known to be stored, so that saving quotes
     /// does not look them up (or rewrite them) every time. Cleared whenever
     /// a write is rolled back, since the rows it inserted went with it.
     speakers: SpeakerCache,
+    /// Held by writers for as long as the store is open.
+    _lock: Option<WriterLock>,
 }
 
 /// Speakers and aliases already in the store.
@@ -84,10 +85,20 @@ pub struct ArticleRow {
 }
 
 impl Store {
-    /// Open the store at `path`, creating it if it does not exist, and bring
-    /// its schema up to date. A store from a newer claimtrack is refused
-    /// before anything is written to it.
+    /// Open the store at `path` for writing, creating it if it does not
+    /// exist, and bring its schema up to date; waits for any other writer
+    /// (see [`Store::open_writable`]). A store from a newer claimtrack is
+    /// refused before anything is written to it.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_writable(path, || {})
+    }
+
+    /// Open the store for writing, as [`Store::open`]. Writers take turns:
+    /// the store's lock file (`DB.lock`) is held until the store is dropped,
+    /// and `on_wait` is called once if another process holds it now, before
+    /// waiting for it. So two ingests at once give what one after the other
+    /// would, and a store being created is waited for, not raced.
+    pub fn open_writable(path: &Path, on_wait: impl FnOnce()) -> Result<Store> {
         let store_err = |reason: String| Error::Store {
             path: path.to_path_buf(),
             reason,
@@ -97,61 +108,15 @@ impl Store {
         }
         // Honour a read-only store file even for users (root) whom the OS
         // would let write it anyway.
-        let read_only = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
-        let flags = if read_only {
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        } else {
-            OpenFlags::default()
-        };
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| store_err(describe(&e)))?;
+        if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+            return Store::open_read(path)
+                .and_then(|_| Err(store_err("store is read-only".into())));
+        }
+        let lock = WriterLock::acquire(path, on_wait)?;
+        let conn = Connection::open(path).map_err(|e| store_err(describe(&e)))?;
+        let version = check_kind(path, &conn)?;
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(|e| store_err(describe(&e)))?;
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| store_err(describe(&e)))?;
-        if version > SCHEMA_VERSION {
-            return Err(store_err(format!(
-                "store schema version {version} is newer than this claimtrack understands \
-                 ({SCHEMA_VERSION}); upgrade claimtrack"
-            )));
-        }
-        if version > 0 {
-            let ours: i64 = conn
-                .query_row(
-                    "SELECT count(*) FROM sqlite_master WHERE name = 'versions'",
-                    [],
-                    |r| r.get(0),
-                )
-                .map_err(|e| store_err(describe(&e)))?;
-            if ours == 0 {
-                return Err(store_err(
-                    "is a SQLite database but not a claimtrack store".into(),
-                ));
-            }
-        } else {
-            let tables: i64 = conn
-                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-                .map_err(|e| store_err(describe(&e)))?;
-            if tables > 0 {
-                return Err(store_err(
-                    "is a SQLite database but not a claimtrack store".into(),
-                ));
-            }
-        }
-        if read_only {
-            if version < SCHEMA_VERSION {
-                return Err(store_err(
-                    "store is read-only and needs a schema upgrade; make it writable once".into(),
-                ));
-            }
-            return Ok(Store {
-                conn,
-                path: path.to_path_buf(),
-                read_only,
-                pending_fts: Vec::new(),
-                speakers: SpeakerCache::default(),
-            });
-        }
         conn.execute_batch(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
              PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;",
@@ -160,9 +125,9 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
-            read_only,
             pending_fts: Vec::new(),
             speakers: SpeakerCache::default(),
+            _lock: Some(lock),
         };
         store
             .migrate(version)
@@ -170,15 +135,96 @@ impl Store {
         Ok(store)
     }
 
-    /// Open an existing store; a missing file is an error, not a new store.
+    /// Open an existing store to read it: listings, searches, audits. A
+    /// missing or empty file is an error, not a new store, and nothing is
+    /// created beside a store that this user cannot write or whose folder
+    /// is read-only (SQLite's `-wal`/`-shm` files): such a store is read as
+    /// immutable. A store of an older schema is upgraded first when it can
+    /// be written.
     pub fn open_existing(path: &Path) -> Result<Store> {
-        if !path.exists() {
-            return Err(Error::Store {
-                path: path.to_path_buf(),
-                reason: "no store here (run `claimtrack ingest` first, or give --db)".into(),
-            });
+        let store_err = |reason: &str| Error::Store {
+            path: path.to_path_buf(),
+            reason: reason.into(),
+        };
+        let meta = match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(store_err(
+                    "no store here (run `claimtrack ingest` first, or give --db)",
+                ))
+            }
+            Err(e) => return Err(Error::io(path, e)),
+            Ok(m) => m,
+        };
+        if meta.is_dir() {
+            return Err(store_err("is a folder, not a store file"));
         }
-        Store::open(path)
+        if meta.len() == 0 {
+            return Err(store_err(
+                "is an empty file, not a store (run `claimtrack ingest` to make one)",
+            ));
+        }
+        let store = Store::open_read(path)?;
+        let version: i64 = store
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version < SCHEMA_VERSION {
+            drop(store);
+            if meta.permissions().readonly() || !can_write(path) {
+                return Err(store_err(
+                    "store is read-only and needs a schema upgrade; make it writable once",
+                ));
+            }
+            drop(Store::open_writable(path, || {})?);
+            return Store::open_read(path);
+        }
+        Ok(store)
+    }
+
+    /// Open read-only without creating anything: through SQLite's `mode=ro`
+    /// when this user may write the store (its `-wal`/`-shm` files are then
+    /// this user's own), else — or when they cannot be made — as immutable,
+    /// which reads the file as it is and takes no locks.
+    fn open_read(path: &Path) -> Result<Store> {
+        let store_err = |reason: String| Error::Store {
+            path: path.to_path_buf(),
+            reason,
+        };
+        let shm = sibling(path, "-shm");
+        let own = can_write(path);
+        let ro = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let try_open = |immutable: bool| -> Result<(Connection, i64)> {
+            let uri = sqlite_uri(path, immutable);
+            let conn =
+                Connection::open_with_flags(&uri, ro).map_err(|e| store_err(describe(&e)))?;
+            conn.busy_timeout(std::time::Duration::from_secs(10))
+                .map_err(|e| store_err(describe(&e)))?;
+            let version = check_kind(path, &conn)?;
+            Ok((conn, version))
+        };
+        let (conn, version) = if own || shm.exists() {
+            match try_open(false) {
+                Err(Error::Store { reason, .. }) if reason == "cannot open the store file" => {
+                    try_open(true)?
+                }
+                other => other?,
+            }
+        } else {
+            try_open(true)?
+        };
+        if version == 0 {
+            return Err(store_err(
+                "is an empty store (run `claimtrack ingest` to fill it)".into(),
+            ));
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            pending_fts: Vec::new(),
+            speakers: SpeakerCache::default(),
+            _lock: None,
+        })
     }
 
     fn migrate(&mut self, from: i64) -> Result<()> {
@@ -189,19 +235,6 @@ impl Store {
             tx.commit()?;
         }
         Ok(())
-    }
-
-    /// Open the store for writing: as [`Store::open`], but a read-only
-    /// store file is an error.
-    pub fn open_writable(path: &Path) -> Result<Store> {
-        let store = Store::open(path)?;
-        if store.read_only {
-            return Err(Error::Store {
-                path: path.to_path_buf(),
-                reason: "store is read-only".into(),
-            });
-        }
-        Ok(store)
     }
 
     /// Where the store lives.
@@ -232,7 +265,13 @@ impl Store {
                 .index_pending()
                 .and_then(|_| Ok(self.conn.execute_batch("COMMIT")?));
             if done.is_err() {
+                // SQLite may or may not have rolled back on its own (disk
+                // full, I/O error): either way nothing of the batch stays.
                 self.speakers = SpeakerCache::default();
+                self.pending_fts.clear();
+                if !self.conn.is_autocommit() {
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                }
             }
             done?;
         }
@@ -497,6 +536,114 @@ pub fn enum_name<T: Serialize>(v: &T) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+/// Check that `conn` holds a claimtrack store (or nothing yet) of a
+/// schema this build understands; returns its schema version.
+fn check_kind(path: &Path, conn: &Connection) -> Result<i64> {
+    let store_err = |reason: String| Error::Store {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| store_err(describe(&e)))?;
+    if version > SCHEMA_VERSION {
+        return Err(store_err(format!(
+            "store schema version {version} is newer than this claimtrack understands \
+             ({SCHEMA_VERSION}); upgrade claimtrack"
+        )));
+    }
+    let sql = if version > 0 {
+        "SELECT count(*) = 0 FROM sqlite_master WHERE name = 'versions'"
+    } else {
+        "SELECT count(*) > 0 FROM sqlite_master"
+    };
+    let foreign: bool = conn
+        .query_row(sql, [], |r| r.get(0))
+        .map_err(|e| store_err(describe(&e)))?;
+    if foreign {
+        return Err(store_err(
+            "is a SQLite database but not a claimtrack store".into(),
+        ));
+    }
+    Ok(version)
+}
+
+/// `path` with `suffix` appended to its file name (`store.db-shm`).
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Whether this process may write the file (opening it for writing
+/// creates and changes nothing). Done before SQLite opens it: closing a
+/// descriptor drops the process's POSIX locks on the file.
+fn can_write(path: &Path) -> bool {
+    std::fs::OpenOptions::new().write(true).open(path).is_ok()
+}
+
+/// A `file:` URI for SQLite, with the path percent-encoded.
+fn sqlite_uri(path: &Path, immutable: bool) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from("file:");
+    #[cfg(unix)]
+    let bytes = {
+        use std::os::unix::ffi::OsStrExt;
+        abs.as_os_str().as_bytes().to_vec()
+    };
+    #[cfg(not(unix))]
+    let bytes = abs.display().to_string().into_bytes();
+    for b in bytes {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str(if immutable {
+        "?immutable=1"
+    } else {
+        "?mode=ro"
+    });
+    uri
+}
+
+/// The lock that makes writers take turns: an exclusive `flock` on the
+/// file `DB.lock` beside the store, released when the holder exits, however
+/// it exits. A file of its own, because closing any descriptor of the store
+/// file itself would drop SQLite's locks on it.
+struct WriterLock(#[allow(dead_code)] std::fs::File);
+
+impl WriterLock {
+    fn acquire(db: &Path, on_wait: impl FnOnce()) -> Result<WriterLock> {
+        let path = sibling(db, ".lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::Store {
+                path: db.to_path_buf(),
+                reason: match e.kind() {
+                    std::io::ErrorKind::PermissionDenied
+                    | std::io::ErrorKind::ReadOnlyFilesystem => {
+                        format!("store is read-only (cannot create {})", path.display())
+                    }
+                    _ => format!("cannot create {}: {e}", path.display()),
+                },
+            })?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                on_wait();
+                file.lock().map_err(|e| Error::io(&path, e))?;
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+        }
+        Ok(WriterLock(file))
+    }
 }
 
 /// A one-line description of an SQLite error for people.
