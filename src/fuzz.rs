@@ -55,6 +55,80 @@ pub fn html(data: &[u8]) {
     }
 }
 
+/// The most HTML [`html_shapes`] builds from one input.
+const SHAPES_MAX: usize = 1 << 20;
+
+/// HTML built from the input as a few large shapes — tags with huge
+/// attribute counts, deep nesting, long tag names and values, long or
+/// unterminated comments, repeated text — far larger than the fuzzer's own
+/// inputs may be, then checked as [`html`] checks. Each shape is four bytes
+/// (kind, a repeat count of up to 262,140, a fragment length) and the
+/// fragment.
+pub fn html_shapes(data: &[u8]) {
+    let html = build_shapes(data);
+    html(html.as_bytes());
+}
+
+/// The HTML of [`html_shapes`] (public for its tests and the seed corpus).
+pub fn build_shapes(data: &[u8]) -> String {
+    const ATTRS: [&str; 6] = [r#" a="1""#, r#"a="""#, " a=1", " a='1'", " a", " /"];
+    let mut out = String::new();
+    let mut open = 0usize;
+    let mut rest = data;
+    while rest.len() >= 4 && out.len() < SHAPES_MAX {
+        let kind = rest[0] % 7;
+        let n = usize::from(u16::from_le_bytes([rest[1], rest[2]])) * 4;
+        let len = usize::from(rest[3] % 32).min(rest.len() - 4);
+        let frag = String::from_utf8_lossy(&rest[4..4 + len]).into_owned();
+        rest = &rest[4 + len..];
+        let mut repeat = |out: &mut String, piece: &str| {
+            for _ in 0..n {
+                if out.len() >= SHAPES_MAX {
+                    break;
+                }
+                out.push_str(piece);
+            }
+        };
+        match kind {
+            0 => {
+                out.push_str("<p");
+                repeat(&mut out, ATTRS[len % ATTRS.len()]);
+                out.push_str(&frag);
+                out.push('>');
+            }
+            1 => {
+                repeat(&mut out, &format!("<div{frag}>"));
+                open += n;
+            }
+            2 => repeat(&mut out, &frag),
+            3 => {
+                out.push_str("<p title=\"");
+                repeat(&mut out, &frag);
+                out.push_str("\">");
+            }
+            4 => {
+                out.push('<');
+                repeat(&mut out, "a");
+                out.push_str(&frag);
+                out.push('>');
+            }
+            5 => {
+                out.push_str("<!--");
+                repeat(&mut out, &frag);
+                if len % 2 == 0 {
+                    out.push_str("-->");
+                }
+            }
+            _ => {
+                let close = n.min(open);
+                repeat(&mut out, "</div>");
+                open -= close;
+            }
+        }
+    }
+    out
+}
+
 /// The figure scanner and normaliser on its own.
 pub fn figures(data: &[u8]) {
     let text = text_of(data);

@@ -91,3 +91,27 @@ for s in [
     "0x1F 1_000 \u0663\u0664 \u00bd of \u2153 a dozen dozen",
 ]:
     put("figures", s)
+
+# html_shapes: each shape is (kind, repeat count / 4 as u16 LE, fragment
+# length, fragment); see claimtrack::fuzz::build_shapes.
+def shape(kind, n, frag=b""):
+    return bytes([kind]) + (n // 4).to_bytes(2, "little") + bytes([len(frag)]) + frag
+
+
+text = "\u201cWe are ready,\u201d Bortnikov said, citing $45 million.".encode()
+for data in [
+    shape(0, 60000, b"x") + shape(2, 4, text),  # 60,000 a="1" attributes
+    shape(0, 200000, b"") + shape(2, 4, text),  # the same, denser
+    shape(0, 60000, b"ab") + shape(0, 60000, b"abc"),  # unquoted, single-quoted
+    shape(1, 100000, b"") + shape(2, 4, text) + shape(6, 100000),  # deep nesting
+    shape(1, 50000, b" class='x'") + shape(2, 4, text),  # deep and never closed
+    shape(3, 200000, b"&amp;\"") + shape(2, 4, text),  # a long attribute value
+    shape(4, 200000, b" a='b'") + shape(2, 4, text),  # a long tag name
+    shape(5, 100000, b"-- <p a=\"1\">") + shape(2, 4, text),  # a long comment
+    shape(5, 100000, b"x") + shape(2, 4, text),  # an unterminated comment
+]:
+    put("html_shapes", data)
+for k in range(6):  # every attribute form, each a wide tag
+    put("html_shapes", shape(0, 60000, b"x" * k) + shape(2, 4, text))
+for kind in range(1, 7):  # every shape small, between article text
+    put("html_shapes", shape(2, 4, text) + shape(kind, 8, "<b>\u201cq\u201d</b>".encode()) + shape(2, 4, text))

@@ -39,6 +39,11 @@ fn html_corpus() {
 }
 
 #[test]
+fn html_shapes_corpus() {
+    replay("html_shapes", claimtrack::fuzz::html_shapes);
+}
+
+#[test]
 fn figures_corpus() {
     replay("figures", claimtrack::fuzz::figures);
 }
