@@ -65,8 +65,7 @@ const SHAPES_MAX: usize = 1 << 20;
 /// (kind, a repeat count of up to 262,140, a fragment length) and the
 /// fragment.
 pub fn html_shapes(data: &[u8]) {
-    let html = build_shapes(data);
-    html(html.as_bytes());
+    html(build_shapes(data).as_bytes());
 }
 
 /// The HTML of [`html_shapes`] (public for its tests and the seed corpus).
@@ -81,7 +80,7 @@ pub fn build_shapes(data: &[u8]) -> String {
         let len = usize::from(rest[3] % 32).min(rest.len() - 4);
         let frag = String::from_utf8_lossy(&rest[4..4 + len]).into_owned();
         rest = &rest[4 + len..];
-        let mut repeat = |out: &mut String, piece: &str| {
+        let repeat = |out: &mut String, piece: &str| {
             for _ in 0..n {
                 if out.len() >= SHAPES_MAX {
                     break;
