@@ -64,28 +64,76 @@ pub enum DecodeProblem {
     Empty,
 }
 
-/// Decode article bytes. Invalid UTF-8 is replaced (U+FFFD) and reported as
-/// the byte offset of the first bad sequence, so the caller can warn.
+/// Decode article bytes: UTF-8, or UTF-16 when a byte-order mark says so
+/// (a UTF-8 mark is dropped). Bad sequences are replaced (U+FFFD) and
+/// reported as the byte offset of the first one, so the caller can warn;
+/// see [`encoding_of`] for what to call the encoding in that warning.
 pub fn decode(bytes: &[u8]) -> Result<(String, Option<usize>), DecodeProblem> {
-    let head = &bytes[..bytes.len().min(8192)];
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b))
-        .count();
-    if head.contains(&0) || control * 10 > head.len() {
-        return Err(DecodeProblem::Binary);
-    }
-    let (text, bad_at) = match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), None),
-        Err(e) => (
-            String::from_utf8_lossy(bytes).into_owned(),
-            Some(e.valid_up_to()),
-        ),
+    let (text, bad_at) = match bytes {
+        [0xff, 0xfe, rest @ ..] => utf16(rest, u16::from_le_bytes),
+        [0xfe, 0xff, rest @ ..] => utf16(rest, u16::from_be_bytes),
+        _ => {
+            let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+            let head = &bytes[..bytes.len().min(8192)];
+            let control = head
+                .iter()
+                .filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b))
+                .count();
+            if head.contains(&0) || control * 10 > head.len() {
+                return Err(DecodeProblem::Binary);
+            }
+            match std::str::from_utf8(bytes) {
+                Ok(s) => (s.to_string(), None),
+                Err(e) => (
+                    String::from_utf8_lossy(bytes).into_owned(),
+                    Some(e.valid_up_to()),
+                ),
+            }
+        }
     };
     if text.trim().is_empty() {
         return Err(DecodeProblem::Empty);
     }
+    if bad_at.is_none() && text.contains('\0') {
+        return Err(DecodeProblem::Binary);
+    }
     Ok((text, bad_at))
+}
+
+/// The name of the encoding [`decode`] reads `bytes` as.
+pub fn encoding_of(bytes: &[u8]) -> &'static str {
+    match bytes {
+        [0xff, 0xfe, ..] => "UTF-16LE",
+        [0xfe, 0xff, ..] => "UTF-16BE",
+        _ => "UTF-8",
+    }
+}
+
+/// UTF-16 after its byte-order mark; the offset of the first bad unit
+/// (an unpaired surrogate or a last odd byte) counts the mark.
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> (String, Option<usize>) {
+    let units = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]]));
+    let mut text = String::with_capacity(bytes.len());
+    let mut bad_at = None;
+    let mut at = 2;
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok(c) => {
+                at += 2 * c.len_utf16();
+                text.push(c);
+            }
+            Err(_) => {
+                bad_at.get_or_insert(at);
+                at += 2;
+                text.push(char::REPLACEMENT_CHARACTER);
+            }
+        }
+    }
+    if bytes.len() % 2 == 1 {
+        bad_at.get_or_insert(at);
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
+    (text, bad_at)
 }
 
 /// Plain text of an article in `format`, plus any metadata the markup
@@ -577,6 +625,38 @@ mod tests {
         let (s, bad) = decode(b"ok \xff then").unwrap();
         assert_eq!(bad, Some(3));
         assert!(s.contains('\u{fffd}'));
+    }
+
+    #[test]
+    fn decode_reads_utf16_with_a_byte_order_mark() {
+        // Broke: the NUL bytes of UTF-16 made it "binary file, not text".
+        let text = "\u{201c}We are ready,\u{201d} he said. \u{1f600}";
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&le), Ok((text.to_string(), None)));
+        assert_eq!(decode(&be), Ok((text.to_string(), None)));
+        assert_eq!(
+            (encoding_of(&le), encoding_of(&be)),
+            ("UTF-16LE", "UTF-16BE")
+        );
+        // An unpaired surrogate, then an odd last byte.
+        let (s, bad) = decode(&[0xff, 0xfe, b'a', 0, 0x00, 0xd8, b'b', 0, b'c']).unwrap();
+        assert_eq!((s.as_str(), bad), ("a\u{fffd}b\u{fffd}", Some(4)));
+        // UTF-16 of nothing but NULs is still not text.
+        assert_eq!(
+            decode(&[0xff, 0xfe, 0, 0, 0, 0]),
+            Err(DecodeProblem::Binary)
+        );
+        assert_eq!(
+            decode(b"\xef\xbb\xbfplain"),
+            Ok(("plain".to_string(), None))
+        );
     }
 
     #[test]

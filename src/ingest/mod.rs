@@ -221,8 +221,9 @@ pub fn load(input: &Input, opts: &Options) -> Result<Loaded> {
     let mut warnings = Vec::new();
     if let Some(at) = bad_utf8 {
         warnings.push(format!(
-            "{}: invalid UTF-8 at byte {at}; bad bytes replaced with U+FFFD",
-            name.display()
+            "{}: invalid {} at byte {at}; bad bytes replaced with U+FFFD",
+            name.display(),
+            format::encoding_of(&bytes)
         ));
     }
     let format = opts.format.unwrap_or_else(|| match input {
