@@ -61,7 +61,8 @@ pub struct SpeakerRow {
 /// Filters for [`Store::quotes`].
 #[derive(Debug, Clone, Default)]
 pub struct QuoteFilter<'a> {
-    /// Speaker name or any alias containing this (case-insensitive).
+    /// Speaker name or any alias containing this (case-insensitive; `%`
+    /// and `_` are characters like any other, not wildcards).
     pub speaker: Option<&'a str>,
     /// Outlet name containing this (case-insensitive).
     pub outlet: Option<&'a str>,
@@ -91,10 +92,10 @@ impl Store {
              LEFT JOIN outlets o ON o.id = a.outlet_id
              LEFT JOIN speakers s ON s.id = q.speaker_id
              WHERE {LATEST}
-               AND (?1 IS NULL OR s.name LIKE '%' || ?1 || '%' OR EXISTS (
+               AND (?1 IS NULL OR instr(lower(s.name), lower(?1)) OR EXISTS (
                     SELECT 1 FROM speaker_aliases sa WHERE sa.speaker_id = s.id
-                    AND sa.alias LIKE '%' || ?1 || '%'))
-               AND (?2 IS NULL OR o.name LIKE '%' || ?2 || '%')
+                    AND instr(lower(sa.alias), lower(?1))))
+               AND (?2 IS NULL OR instr(lower(o.name), lower(?2)))
                AND (?3 IS NULL OR q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?3))
              ORDER BY a.id, q.start"
         );
