@@ -22,7 +22,7 @@ pub enum Error {
     #[error("{path}: {reason}")]
     Store { path: PathBuf, reason: String },
     /// A query against an open store failed.
-    #[error("store: {0}")]
+    #[error("store: {}", crate::store::describe(.0))]
     Sql(#[from] rusqlite::Error),
     /// Something the user asked for does not exist or makes no sense.
     #[error("{0}")]

@@ -646,14 +646,36 @@ impl WriterLock {
     }
 }
 
-/// A one-line description of an SQLite error for people.
-fn describe(e: &rusqlite::Error) -> String {
+/// A one-line description of an SQLite error for people: no library
+/// jargon ("Invalid column type Null at index: 1") reaches them.
+pub(crate) fn describe(e: &rusqlite::Error) -> String {
+    use rusqlite::Error as E;
+    match e {
+        E::InvalidColumnType(..)
+        | E::FromSqlConversionFailure(..)
+        | E::IntegralValueOutOfRange(..)
+        | E::Utf8Error(..) => {
+            return "the store holds a value this claimtrack cannot read (was it changed by \
+                    another program?)"
+                .into()
+        }
+        E::QueryReturnedNoRows => return "the store lacks a row it should hold".into(),
+        E::SqlInputError { .. } | E::InvalidParameterCount(..) => {
+            return format!("internal query error, please report: {e}")
+        }
+        _ => {}
+    }
     match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) => "not a SQLite database".into(),
         Some(rusqlite::ErrorCode::ReadOnly) => "store is read-only".into(),
         Some(rusqlite::ErrorCode::CannotOpen) => "cannot open the store file".into(),
         Some(rusqlite::ErrorCode::DatabaseBusy) => {
             "store is busy (locked by another process)".into()
+        }
+        Some(rusqlite::ErrorCode::DiskFull) => "disk full".into(),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => "store file is damaged".into(),
+        Some(rusqlite::ErrorCode::SystemIoFailure) => {
+            format!("cannot write the store file (I/O error: {e})")
         }
         _ => e.to_string(),
     }
