@@ -102,6 +102,7 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         eprintln!("claimtrack: warning: {}", sanitize(s));
     }
     let mut summary = Summary::default();
+    let found_errors = found.errors.len();
     for e in found.errors {
         eprintln!("claimtrack: {}", sanitize(&e.to_string()));
         summary.failed += 1;
@@ -187,9 +188,10 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
     }
     bar.finish_and_clear();
     if let Some(e) = write_error {
-        let lost = batch.items.len();
-        summary.failed += lost;
+        // Every input not stored failed: the lost batch, the article that
+        // met the error, and those never reached.
         let stored = summary.new + summary.updated + summary.unchanged;
+        summary.failed = found_errors + inputs.len() - stored;
         let reason = sanitize(&e.to_string());
         eprintln!(
             "claimtrack: {reason}; {stored} articles were stored, {} were not",

@@ -11,7 +11,7 @@ use crate::util::{seed_text, Dir};
 /// their quote marks and figures but do not all restate each other (which
 /// would make matching quadratic in `n`). Not seed 004: its "Original url:"
 /// line would make every copy a version of one article.
-fn corpus(dir: &Dir, name: &str, n: usize) -> String {
+pub fn corpus(dir: &Dir, name: &str, n: usize) -> String {
     let seeds: Vec<String> = ["000", "001", "002", "003"]
         .iter()
         .map(|p| seed_text(p))

@@ -9,6 +9,7 @@ mod escaping;
 mod extract;
 mod fuzz_corpus;
 mod hardening;
+mod hardening2;
 mod ingest;
 mod upgrade;
 mod util;
