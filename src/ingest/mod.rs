@@ -375,6 +375,24 @@ pub fn store(store: &mut Store, p: &Prepared) -> Result<(Outcome, i64)> {
     store.save(&version, &p.extraction)
 }
 
+/// [`prepare`], with a panic (a bug) turned into an error for this input
+/// alone, so that one bad file never costs the rest of the run.
+fn prepare_isolated(input: &Input, opts: &Options) -> Result<Prepared> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare(input, opts))).unwrap_or_else(
+        |panic| {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(Error::bad_input(
+                input.display(),
+                format!("internal error while reading it, please report it: {why}"),
+            ))
+        },
+    )
+}
+
 /// Prepare `inputs` on all cores and hand each result, in input order, to
 /// `sink` on the calling thread (which owns the store). Preparation runs
 /// ahead of storing by a bounded number of chunks.
@@ -388,8 +406,10 @@ where
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<Prepared>>>(2);
         scope.spawn(move || {
             for chunk in inputs.chunks(CHUNK) {
-                let done: Vec<Result<Prepared>> =
-                    chunk.par_iter().map(|i| prepare(i, opts)).collect();
+                let done: Vec<Result<Prepared>> = chunk
+                    .par_iter()
+                    .map(|i| prepare_isolated(i, opts))
+                    .collect();
                 if tx.send(done).is_err() {
                     return; // the sink stopped early
                 }
