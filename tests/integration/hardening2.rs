@@ -506,3 +506,25 @@ fn speaker_filter_takes_percent_literally_and_max_bytes_is_at_least_one() {
     run.expect_code(2);
     assert!(run.stderr().contains("(raise it with --max-bytes)"));
 }
+
+#[test]
+fn a_value_of_the_wrong_type_in_the_store_is_told_in_words() {
+    // Broke: rusqlite's own wording reached users ("Invalid column type
+    // Text at index: 7, name: …").
+    let dir = Dir::new();
+    dir.write("a.txt", seed_text("000"));
+    dir.run(&["ingest", "-q", "a.txt"]).expect_code(0);
+    let conn = rusqlite::Connection::open(dir.db()).unwrap();
+    conn.execute("UPDATE versions SET words = 'many'", [])
+        .unwrap();
+    drop(conn);
+    let run = dir.run(&["articles"]);
+    run.expect_code(2);
+    assert!(
+        run.stderr()
+            .contains("store: the store holds a value this claimtrack cannot read"),
+        "{}",
+        run.stderr()
+    );
+    assert!(!run.stderr().contains("Invalid column type"));
+}
