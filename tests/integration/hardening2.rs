@@ -32,38 +32,52 @@ fn wait_for(mut child: std::process::Child, secs: u64, what: &str) -> std::proce
     child.wait_with_output().unwrap()
 }
 
+fn is_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
+}
+
 /// Run claimtrack in `dir` as an unprivileged user: through `setpriv` as
 /// nobody when the tests run as root (whom permissions do not stop), as
 /// ourselves otherwise. None, with the reason printed, when neither works.
 fn run_unprivileged(dir: &Dir, args: &[&str]) -> Option<Run> {
-    let root = std::fs::metadata("/proc/self").is_ok_and(|m| {
-        use std::os::unix::fs::MetadataExt;
-        m.uid() == 0
-    });
-    let mut cmd = if root {
-        let mut c = Command::new("setpriv");
-        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(env!("CARGO_BIN_EXE_claimtrack"));
-        c
+    if is_root() {
+        run_as(65534, dir, args)
     } else {
-        Command::new(env!("CARGO_BIN_EXE_claimtrack"))
-    };
-    cmd.current_dir(dir.path())
+        Some(dir.run(args))
+    }
+}
+
+/// Run claimtrack in `dir` as user (and group) `uid`, through `setpriv`
+/// (so only when the tests run as root). None, with the reason printed,
+/// when that cannot work here.
+fn run_as(uid: u32, dir: &Dir, args: &[&str]) -> Option<Run> {
+    if !is_root() {
+        eprintln!("skipped: switching users needs root (for setpriv)");
+        return None;
+    }
+    let out = Command::new("setpriv")
+        .arg(format!("--reuid={uid}"))
+        .arg(format!("--regid={uid}"))
+        .arg("--clear-groups")
+        .arg(env!("CARGO_BIN_EXE_claimtrack"))
+        .current_dir(dir.path())
         .env_remove("CLAIMTRACK_DB")
         .arg("--db")
         .arg(dir.db())
-        .args(args);
-    match cmd.output() {
-        Ok(out) if root && out.status.code() == Some(127) => {
-            eprintln!("skipped: setpriv cannot run claimtrack as nobody here");
+        .args(args)
+        .output();
+    match out {
+        Ok(out) if out.status.code() == Some(127) || out.status.code() == Some(126) => {
+            eprintln!("skipped: setpriv cannot run claimtrack as user {uid} here");
             None
         }
         Ok(out) => Some(Run {
-            cmd: format!("(unprivileged) claimtrack {}", args.join(" ")),
+            cmd: format!("(as {uid}) claimtrack {}", args.join(" ")),
             out,
         }),
         Err(e) => {
-            eprintln!("skipped: cannot run as an unprivileged user: {e}");
+            eprintln!("skipped: cannot run setpriv: {e}");
             None
         }
     }
@@ -355,23 +369,31 @@ fn hostile_file_names_never_reach_the_terminal_raw() {
 #[test]
 fn a_listing_by_another_user_leaves_no_files_the_owner_cannot_write() {
     // Broke: another user's listing left -wal/-shm files owned by them,
-    // and the owner's next ingest failed "store is read-only".
+    // and the owner's next ingest failed "store is read-only". Both users
+    // are unprivileged (root may write anything, whoever owns it).
     let dir = Dir::new();
     chmod(dir.path(), 0o777);
     dir.write("a.txt", seed_text("000"));
-    dir.run(&["ingest", "-q", "a.txt"]).expect_code(0);
-    chmod(&dir.db(), 0o644);
-    let Some(run) = run_unprivileged(&dir, &["articles"]) else {
+    dir.write("b.txt", seed_text("001"));
+    let Some(owner) = run_as(65534, &dir, &["ingest", "-q", "a.txt"]) else {
         return;
     };
-    run.expect_code(0);
-    assert!(
-        run.stdout().contains("a.txt") || run.stdout().contains("1 "),
-        "{}",
-        run.stdout()
-    );
-    dir.write("b.txt", seed_text("001"));
-    dir.run(&["ingest", "-q", "b.txt"]).expect_code(0);
+    owner.expect_code(0);
+    let Some(other) = run_as(65533, &dir, &["quotes", "--json"]) else {
+        return;
+    };
+    other.expect_code(0);
+    assert!(!other.json().as_array().unwrap().is_empty());
+    for suffix in ["-wal", "-shm"] {
+        let mut name = dir.db().into_os_string();
+        name.push(suffix);
+        if let Ok(m) = std::fs::metadata(&name) {
+            use std::os::unix::fs::MetadataExt;
+            assert_eq!(m.uid(), 65534, "{suffix} left owned by the other user");
+        }
+    }
+    let owner = run_as(65534, &dir, &["ingest", "-q", "b.txt"]).unwrap();
+    owner.expect_code(0);
     assert_eq!(count(&dir.db(), "SELECT count(*) FROM articles"), 2);
 }
 
