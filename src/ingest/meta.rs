@@ -55,7 +55,10 @@ pub fn read_sidecar(article: &Path) -> Result<Option<Meta>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(Error::io(path, e)),
     };
-    let mut meta: Meta = serde_json::from_slice(&bytes).map_err(|e| Error::Sidecar {
+    // Editors on Windows save UTF-8 with a byte order mark, which JSON
+    // parsers refuse.
+    let json = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let mut meta: Meta = serde_json::from_slice(json).map_err(|e| Error::Sidecar {
         path: path.clone(),
         reason: e.to_string(),
     })?;
@@ -229,6 +232,24 @@ mod tests {
         let m = infer("The head of the agency said on Monday that talks resumed.\nMore.\n");
         assert_eq!(m.title, None);
         assert_eq!(m.url, None);
+    }
+
+    // A sidecar saved with a UTF-8 byte order mark was a "bad sidecar".
+    #[test]
+    fn sidecar_with_a_byte_order_mark() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.txt");
+        for (json, outlet) in [
+            ("\u{feff}{\"outlet\": \"X\"}", Some("X")),
+            ("{\"outlet\": \"Y\"}", Some("Y")),
+        ] {
+            std::fs::write(sidecar_path(&article), json).unwrap();
+            let meta = read_sidecar(&article).unwrap().unwrap();
+            assert_eq!(meta.outlet.as_deref(), outlet, "{json:?}");
+        }
+        // Only a leading mark is dropped; one inside is still bad JSON.
+        std::fs::write(sidecar_path(&article), "{\u{feff}\"outlet\": \"X\"}").unwrap();
+        assert!(read_sidecar(&article).is_err());
     }
 
     #[test]

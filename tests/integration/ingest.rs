@@ -104,6 +104,24 @@ fn stdin_with_flags() {
     assert_eq!(rows[0]["published"], "2021-05-14");
 }
 
+// A sidecar saved with a UTF-8 byte order mark was refused as bad JSON.
+#[test]
+fn sidecar_with_a_byte_order_mark_is_read() {
+    let dir = Dir::new();
+    dir.write(
+        "a.txt",
+        "Officials said on Monday that the talks had resumed.\n",
+    );
+    dir.write(
+        "a.meta.json",
+        "\u{feff}{\"outlet\": \"Example News\", \"published\": \"May 14, 2021\"}\n",
+    );
+    dir.run(&["ingest", "a.txt"]).expect_code(0);
+    let rows = dir.run(&["articles", "--json"]).json();
+    assert_eq!(rows[0]["outlet"], "Example News");
+    assert_eq!(rows[0]["published"], "2021-05-14");
+}
+
 #[test]
 fn html_main_text_only() {
     let dir = Dir::new();
