@@ -122,6 +122,30 @@ fn sidecar_with_a_byte_order_mark_is_read() {
     assert_eq!(rows[0]["published"], "2021-05-14");
 }
 
+// Days that do not exist were stored as dates: 2021-02-29 as is, and
+// "Junk 5, 2021" as June 5.
+#[test]
+fn impossible_dates_are_refused() {
+    let dir = Dir::new();
+    for date in ["2021-02-29", "2021-05-14T25:99", "Junk 5, 2021"] {
+        dir.write(
+            "a.txt",
+            "Officials said on Monday that the talks had resumed.\n",
+        );
+        dir.write("a.meta.json", format!("{{\"published\": \"{date}\"}}"));
+        let run = dir.run(&["ingest", "a.txt"]);
+        run.expect_code(1);
+        assert!(run.stderr().contains("bad sidecar"), "{}", run.stderr());
+        let run = dir.run_stdin(
+            &["ingest", "-", "--published", date],
+            Some(b"Officials said the talks had resumed.\n"),
+        );
+        run.expect_code(2);
+        assert!(run.stderr().contains("is not a date"), "{}", run.stderr());
+    }
+    assert_eq!(counts(&dir), (0, 0));
+}
+
 #[test]
 fn html_main_text_only() {
     let dir = Dir::new();
