@@ -564,14 +564,13 @@ fn duration_unit(w: &[u8]) -> Option<&'static str> {
     })
 }
 
-/// Month number of a capitalised month name or abbreviation, and whether it
-/// is an abbreviation (which may take a full stop).
-fn month(raw: &str) -> Option<(u32, bool)> {
-    let first = raw.as_bytes().first()?;
-    if !first.is_ascii_uppercase() {
-        return None;
-    }
-    let l = Low::of(raw);
+/// Month number of a month name or its standard abbreviation ("October",
+/// "oct", "Sept", "SEP"), compared without case, and whether it is an
+/// abbreviation (which may take a full stop). Whole words only: "Junk" and
+/// "Mayor" are not months. The one month lexicon: dates in running text
+/// and dates in metadata (`ingest::meta::normalise_date`) both read it.
+pub fn month_number(word: &str) -> Option<(u32, bool)> {
+    let l = Low::of(word);
     Some(match l.b() {
         b"january" => (1, false),
         b"february" => (2, false),
@@ -600,16 +599,33 @@ fn month(raw: &str) -> Option<(u32, bool)> {
     })
 }
 
+/// A capitalised month name or abbreviation in running text (see
+/// [`month_number`]); lower case "may" and "march" are verbs.
+fn month(raw: &str) -> Option<(u32, bool)> {
+    if !raw.as_bytes().first()?.is_ascii_uppercase() {
+        return None;
+    }
+    month_number(raw)
+}
+
+/// The day `y`-`m`-`d` if the calendar has it: no February 30, no April
+/// 31, February 29 only in leap years.
+pub fn calendar_date(y: u32, m: u32, d: u32) -> Option<jiff::civil::Date> {
+    let y = i16::try_from(y).ok()?;
+    let m = i8::try_from(m).ok()?;
+    let d = i8::try_from(d).ok()?;
+    jiff::civil::Date::new(y, m, d).ok()
+}
+
 fn is_hyphen(c: char) -> bool {
     c == '-' || c == '‑'
 }
 
+/// The most days month `m` has in any year (February: 29), for a day
+/// written without its year.
 fn days_in_month(m: u32) -> u32 {
-    match m {
-        2 => 29,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+    // 2000 is a leap year, so its months are as long as months get.
+    calendar_date(2000, m, 1).map_or(0, |d| d.days_in_month() as u32)
 }
 
 /// Function words, pronouns, auxiliaries and adverbs: these end a counted
@@ -1894,7 +1910,7 @@ impl<'a> Parser<'a> {
         }
         if self.word_is(k, b"of") && self.spaced(k + 1) {
             if let Some(y) = self.year_tok(k + 1) {
-                return R::Hit(self.date_hit(i, k + 2, y, m, None));
+                return R::Hit(self.month_hit(i, k + 2, y, m));
             }
             return R::Miss;
         }
@@ -1902,7 +1918,7 @@ impl<'a> Parser<'a> {
             return R::Miss;
         }
         if let Some(y) = self.year_tok(k) {
-            return R::Hit(self.date_hit(i, k + 1, y, m, None));
+            return R::Hit(self.month_hit(i, k + 1, y, m));
         }
         let d = match self.small(k, 1, u64::from(days_in_month(m))) {
             Some(d) => d,
@@ -1913,12 +1929,12 @@ impl<'a> Parser<'a> {
             e += 1;
         }
         // "July 15-16, 2018": a day range, dated by its first day.
-        if self.sym(e).is_some_and(|c| c == '-' || c == '–')
-            && self.adj(e)
-            && self.adj(e + 1)
-            && self.small(e + 1, 1, 31).is_some()
-        {
-            e += 2;
+        let mut last = d;
+        if self.sym(e).is_some_and(|c| c == '-' || c == '–') && self.adj(e) && self.adj(e + 1) {
+            if let Some(d2) = self.small(e + 1, 1, 31) {
+                last = d2;
+                e += 2;
+            }
         }
         if self.right_bad(e, false) {
             return R::Miss;
@@ -1929,7 +1945,12 @@ impl<'a> Parser<'a> {
         }
         if self.spaced(y) {
             if let Some(yr) = self.year_tok(y) {
-                return R::Hit(self.date_hit(i, y + 1, yr, m, Some(d)));
+                // February 29 of a common year, or a range running past the
+                // month's end, is no date; the year alone still counts.
+                if calendar_date(yr, m, last).is_none() {
+                    return R::Miss;
+                }
+                return self.day_hit(i, y + 1, yr, m, d);
             }
         }
         R::Skip(e)
@@ -1953,8 +1974,8 @@ impl<'a> Parser<'a> {
                 && self.txt(i + 4).len() == 2
             {
                 if let (Some(m), Some(d)) = (self.small(i + 2, 1, 12), self.small(i + 4, 1, 31)) {
-                    if d <= days_in_month(m) && !self.right_bad(i + 5, false) {
-                        return R::Hit(self.date_hit(i, i + 5, y, m, Some(d)));
+                    if !self.right_bad(i + 5, false) {
+                        return self.day_hit(i, i + 5, y, m, d);
                     }
                 }
                 return R::Miss;
@@ -1979,12 +2000,14 @@ impl<'a> Parser<'a> {
             Some(x) => x,
             None => return R::Miss,
         };
-        if d > days_in_month(m) {
-            return R::Miss;
-        }
         let mut e = k + 1;
         if abbr && self.sym(e) == Some('.') && self.adj(e) {
             e += 1;
+        }
+        // "31 February 2016": not a date, and not "February 2016" either;
+        // the day and month are passed over and the year alone counts.
+        if d > days_in_month(m) {
+            return R::Skip(e);
         }
         let mut y = e;
         if self.sym(y) == Some(',') && self.adj(y) {
@@ -1992,7 +2015,10 @@ impl<'a> Parser<'a> {
         }
         if self.spaced(y) {
             if let Some(yr) = self.year_tok(y) {
-                return R::Hit(self.date_hit(i, y + 1, yr, m, Some(d)));
+                return match self.day_hit(i, y + 1, yr, m, d) {
+                    R::Miss => R::Skip(e),
+                    hit => hit,
+                };
             }
         }
         R::Skip(e)
@@ -2004,11 +2030,21 @@ impl<'a> Parser<'a> {
         (n.plain() && n.int_digits == 4 && (1000..=2100).contains(&n.mant)).then_some(n.mant as u32)
     }
 
-    fn date_hit(&self, s: usize, e: usize, y: u32, m: u32, d: Option<u32>) -> Hit {
-        let date = match d {
-            Some(d) => format!("{y:04}-{m:02}-{d:02}"),
-            None => format!("{y:04}-{m:02}"),
-        };
+    /// A full date figure, or a miss if the calendar has no such day
+    /// ("February 29, 2021", "2016-04-31").
+    fn day_hit(&self, s: usize, e: usize, y: u32, m: u32, d: u32) -> R {
+        match calendar_date(y, m, d) {
+            Some(day) => R::Hit(Self::date_figure(s, e, day.to_string())),
+            None => R::Miss,
+        }
+    }
+
+    /// A month-and-year date figure ("October 2016").
+    fn month_hit(&self, s: usize, e: usize, y: u32, m: u32) -> Hit {
+        Self::date_figure(s, e, format!("{y:04}-{m:02}"))
+    }
+
+    fn date_figure(s: usize, e: usize, date: String) -> Hit {
         Hit {
             s,
             e,
@@ -3238,6 +3274,73 @@ mod tests {
         check("in October, and on Monday", &[]);
         check("on 5 May the", &[]);
         check("February 30, 2016", &[year("2016", 2016.0)]);
+    }
+
+    // The calendar decided, not a table of month lengths: February 29 of a
+    // common year and 31 February (read as "February 2016") were dates.
+    #[test]
+    fn impossible_calendar_dates_are_not_dates() {
+        let table: &[(&str, &[Exp])] = &[
+            ("on February 29, 2021 it", &[year("2021", 2021.0)]),
+            ("on 29 February 2021 it", &[year("2021", 2021.0)]),
+            ("on 2021-02-29 it", &[]),
+            ("on April 31, 2020 it", &[year("2020", 2020.0)]),
+            ("on 31 April 2020 it", &[year("2020", 2020.0)]),
+            ("on 31 February 2016 it", &[year("2016", 2016.0)]),
+            ("on 30th of February, 2016 it", &[year("2016", 2016.0)]),
+            ("on 2016-04-31 it", &[]),
+            ("on 2016-02-30 it", &[]),
+            ("from June 30-31, 2018 on", &[year("2018", 2018.0)]),
+            ("on 31/02/2021 it", &[]),
+            // Real days at the edges stay dates.
+            (
+                "on February 29, 2020 it",
+                &[date("February 29, 2020", "2020-02-29")],
+            ),
+            ("on 29 Feb 2000 it", &[date("29 Feb 2000", "2000-02-29")]),
+            ("on 2024-02-29 it", &[date("2024-02-29", "2024-02-29")]),
+            (
+                "on December 31, 1999 it",
+                &[date("December 31, 1999", "1999-12-31")],
+            ),
+            (
+                "on April 30, 2020 it",
+                &[date("April 30, 2020", "2020-04-30")],
+            ),
+        ];
+        for (input, exp) in table {
+            check(input, exp);
+        }
+    }
+
+    // A month is a whole month name or abbreviation, never a word that
+    // happens to start like one.
+    #[test]
+    fn month_words_are_exact() {
+        let table: &[(&str, &[Exp])] = &[
+            ("Junk 5, 2021 was", &[year("2021", 2021.0)]),
+            ("Mayor 5, 2021 was", &[year("2021", 2021.0)]),
+            ("Octo 31, 2016 was", &[year("2016", 2016.0)]),
+            ("Sept. 5, 2016 was", &[date("Sept. 5, 2016", "2016-09-05")]),
+            ("Sep 5, 2016 was", &[date("Sep 5, 2016", "2016-09-05")]),
+            ("Jan. 5, 2016 was", &[date("Jan. 5, 2016", "2016-01-05")]),
+            ("JUNE 5, 2016 was", &[date("JUNE 5, 2016", "2016-06-05")]),
+        ];
+        for (input, exp) in table {
+            check(input, exp);
+        }
+        for (word, want) in [
+            ("October", Some((10, false))),
+            ("oct", Some((10, true))),
+            ("SEPT", Some((9, true))),
+            ("may", Some((5, false))),
+            ("Junk", None),
+            ("Mayor", None),
+            ("Septem", None),
+            ("", None),
+        ] {
+            assert_eq!(month_number(word), want, "{word:?}");
+        }
     }
 
     #[test]

@@ -2,19 +2,34 @@
 //! in, values out, no I/O.
 
 pub mod figures;
+pub mod invisible;
 pub mod model;
 pub mod quotes;
 pub mod segment;
 pub mod speakers;
 
+use invisible::Folded;
 use model::Extraction;
 
 /// Extract every quote and figure from `text`.
+///
+/// No-break spaces between the parts of a name and zero-width characters
+/// or soft hyphens inside one are folded away first, so "Anna\u{a0}Berg"
+/// and "Be\u{200b}rg" are the speaker "Anna Berg"; offsets and `text`
+/// fields still refer to `text` as given.
 pub fn extract(text: &str) -> Extraction {
-    Extraction {
-        quotes: quotes::quotes(text),
-        figures: figures::figures(text),
-    }
+    let Some(folded) = Folded::of(text) else {
+        return Extraction {
+            quotes: quotes::scan(text),
+            figures: figures::figures(text),
+        };
+    };
+    let mut x = Extraction {
+        quotes: quotes::scan(&folded.text),
+        figures: figures::figures(&folded.text),
+    };
+    folded.restore(text, &mut x);
+    x
 }
 
 #[cfg(test)]
@@ -55,9 +70,80 @@ mod tests {
             Just(" ("), Just(") "), Just(". "), Just(", "), Just(": "), Just("\n"), Just("\n\n"),
             Just("2016"), Just("-"), Just("\u{2014}"), Just("U.S."), Just("\u{0}"), Just("\u{5d0}\u{5d1}"),
             Just("more than"), Just(" 122 countries"), Just("October 31, 2016"),
+            Just("\u{a0}"), Just("\u{202f}"), Just("\u{200b}"), Just("\u{ad}"), Just("\u{feff}"),
+            Just("Anna\u{a0}Be\u{200d}rg"),
         ], 0..80)) {
             check(&parts.concat());
         }
+    }
+
+    /// A sentence with `NAME` replaced by `name`.
+    fn with_name(name: &str) -> String {
+        "The plan is working, \u{201c}we are confident of it,\u{201d} NAME said on Monday. \
+         NAME told reporters that costs rose to $45\u{a0}million in 2021.\n\n\
+         \u{201c}It is a good day,\u{201d} said NAME, a spokeswoman."
+            .replace("NAME", name)
+    }
+
+    // A no-break space between the parts of a name, or a zero-width
+    // character inside one, made another speaker or none.
+    #[test]
+    fn invisible_characters_do_not_change_the_speaker() {
+        let plain = extract(&with_name("Anna Berg"));
+        assert_eq!(plain.quotes.len(), 3, "{plain:#?}");
+        for q in &plain.quotes {
+            assert_eq!(q.speaker.as_deref(), Some("Anna Berg"), "{q:?}");
+        }
+        for name in [
+            "Anna\u{a0}Berg",
+            "Anna\u{202f}Berg",
+            "Anna\u{2007}Berg",
+            "Anna Be\u{200b}rg",
+            "Anna Be\u{200c}rg",
+            "Anna Be\u{200d}rg",
+            "An\u{2060}na Berg",
+            "\u{feff}Anna Berg",
+            "Anna Be\u{ad}rg",
+            "Anna\u{a0}\u{200b}Be\u{ad}rg\u{200b}",
+        ] {
+            let text = with_name(name);
+            let x = extract(&text);
+            check(&text);
+            assert_eq!(x.quotes.len(), plain.quotes.len(), "{name:?}: {x:#?}");
+            for (q, p) in x.quotes.iter().zip(&plain.quotes) {
+                assert_eq!(q.speaker, p.speaker, "{name:?}: {q:?}");
+                assert_eq!(q.speaker_as_written, p.speaker_as_written, "{name:?}");
+                assert_eq!(q.speaker_title, p.speaker_title, "{name:?}");
+                assert_eq!(q.cue, p.cue, "{name:?}");
+                assert_eq!(q.kind, p.kind, "{name:?}");
+                assert_eq!(q.text, p.text, "{name:?}");
+            }
+            let figures = |x: &Extraction| -> Vec<(Option<f64>, Option<String>)> {
+                x.figures
+                    .iter()
+                    .map(|f| (f.value, f.unit.clone()))
+                    .collect()
+            };
+            assert_eq!(figures(&x), figures(&plain), "{name:?}");
+            // quotes() alone gives what extract() gives.
+            assert_eq!(quotes::quotes(&text), x.quotes, "{name:?}");
+        }
+    }
+
+    // Quote and figure text is the original's, invisible characters and
+    // all; only the speaker fields are folded.
+    #[test]
+    fn invisible_characters_stay_in_the_text_they_sit_in() {
+        let text = "\u{201c}We are\u{a0}ready for\u{200b} it,\u{201d} Anna\u{a0}Berg said of the $45\u{a0}million deal.";
+        let x = extract(text);
+        check(text);
+        let q = &x.quotes[0];
+        assert_eq!(q.text, "We are\u{a0}ready for\u{200b} it");
+        assert_eq!(q.speaker.as_deref(), Some("Anna Berg"));
+        assert_eq!(q.speaker_as_written.as_deref(), Some("Anna Berg"));
+        let f = &x.figures[0];
+        assert_eq!(f.text, "$45\u{a0}million");
+        assert_eq!(f.value, Some(45e6));
     }
 
     #[test]

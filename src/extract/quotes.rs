@@ -30,6 +30,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::extract::invisible::Folded;
 use crate::extract::model::{Quote, QuoteKind, SpeakerKind};
 use crate::extract::segment::{self, next_sentence_end, sentence_index};
 use crate::extract::speakers::{
@@ -2718,12 +2719,27 @@ struct MarkedCand {
     pair: usize,
 }
 
-/// Extract all quotes from `text`, sorted by start offset.
+/// Extract all quotes from `text`, sorted by start offset: the quotes of
+/// [`crate::extract::extract`].
 ///
 /// Pure: no I/O. Every returned quote satisfies `q.text == &text[q.start..q.end]`
 /// with offsets on character boundaries. Runs in time linear in the length
-/// of the text (each quote looks at a bounded window around it).
+/// of the text (each quote looks at a bounded window around it). No-break
+/// spaces and zero-width characters in names are folded first (see
+/// [`crate::extract::invisible`]).
 pub fn quotes(text: &str) -> Vec<Quote> {
+    match Folded::of(text) {
+        None => scan(text),
+        Some(folded) => {
+            let mut qs = scan(&folded.text);
+            folded.restore_quotes(text, &mut qs);
+            qs
+        }
+    }
+}
+
+/// The quotes of a text with nothing to fold.
+pub(crate) fn scan(text: &str) -> Vec<Quote> {
     if text.is_empty() {
         return Vec::new();
     }

@@ -7,6 +7,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::extract::figures::{calendar_date, month_number};
 
 /// What is known about an article besides its text. Every field is
 /// optional: unknown is `None`, never guessed.
@@ -54,7 +55,10 @@ pub fn read_sidecar(article: &Path) -> Result<Option<Meta>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(Error::io(path, e)),
     };
-    let mut meta: Meta = serde_json::from_slice(&bytes).map_err(|e| Error::Sidecar {
+    // Editors on Windows save UTF-8 with a byte order mark, which JSON
+    // parsers refuse.
+    let json = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let mut meta: Meta = serde_json::from_slice(json).map_err(|e| Error::Sidecar {
         path: path.clone(),
         reason: e.to_string(),
     })?;
@@ -130,43 +134,82 @@ pub fn host_of(url: &str) -> Option<String> {
     (!host.is_empty()).then(|| host.to_ascii_lowercase())
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
-/// Normalise a date as people write it to ISO: `2021-05-14`,
-/// `2021-05-14T10:00:00Z`, `May 14, 2021`, `14 May 2021`. `None` if it is
-/// not a date.
+/// Normalise a date as people write it to ISO: `2021-05-14`, `2021-05`,
+/// `2021-05-14T10:00:00Z`, `May 14, 2021`, `Sept. 5, 2021`, `14 May 2021`.
+/// `None` if it is not a date, or names a day, time or offset that does
+/// not exist (`2021-02-29`, `April 31, 2021`, `2021-05-14T25:00`).
+///
+/// ISO input comes back as written (trimmed), so a stored date-time keeps
+/// its time and offset; other forms come back as `YYYY-MM-DD`. Either way
+/// the result normalises to itself.
 pub fn normalise_date(s: &str) -> Option<String> {
+    // The shape is checked here and the numbers by the calendar below.
     static ISO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(\d{4})-(\d{2})(?:-(\d{2}))?([T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$").unwrap()
+        Regex::new(concat!(
+            r"^(\d{4})-(\d{2})",
+            r"(?:-(\d{2})",
+            r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?",
+            r"(Z|([+-])(\d{2}):?(\d{2}))?)?)?$",
+        ))
+        .unwrap()
     });
     static MDY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$").unwrap());
+        LazyLock::new(|| Regex::new(r"^([A-Za-z]{3,9})(\.?)\s+(\d{1,2}),?\s+(\d{4})$").unwrap());
     static DMY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$").unwrap());
+        LazyLock::new(|| Regex::new(r"^(\d{1,2})\s+([A-Za-z]{3,9})(\.?),?\s+(\d{4})$").unwrap());
     let s = s.trim();
-    let ymd = |y: &str, m: u32, d: u32| -> Option<String> {
-        ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y}-{m:02}-{d:02}"))
-    };
-    let month = |name: &str| -> Option<u32> {
-        let lower = name.to_ascii_lowercase();
-        let i = MONTHS.iter().position(|m| lower.starts_with(m))?;
-        Some(i as u32 + 1)
-    };
     if let Some(c) = ISO.captures(s) {
-        let m: u32 = c[2].parse().ok()?;
-        let d: u32 = c.get(3).map_or(Some(1), |d| d.as_str().parse().ok())?;
-        ymd(&c[1], m, d)?;
+        let num = |i: usize| -> Option<u32> { c.get(i)?.as_str().parse().ok() };
+        let (y, m) = (num(1)?, num(2)?);
+        calendar_date(y, m, num(3).unwrap_or(1))?;
+        if let Some(hour) = num(4) {
+            let nanos = c.get(7).map_or(Some(0), |f| {
+                format!("{:0<9}", f.as_str()).parse::<i32>().ok()
+            })?;
+            clock_time(hour, num(5)?, num(6).unwrap_or(0), nanos)?;
+        }
+        if c.get(9).is_some() {
+            // An offset is hours and minutes of a clock (RFC 3339: 00-23,
+            // 00-59), and so within what jiff accepts as an offset.
+            clock_time(num(10)?, num(11)?, 0, 0)?;
+        }
         return Some(s.to_string());
     }
-    if let Some(c) = MDY.captures(s) {
-        return ymd(&c[3], month(&c[1])?, c[2].parse().ok()?);
+    let (d, month, dot, y) = if let Some(c) = MDY.captures(s) {
+        (
+            c[3].parse().ok()?,
+            c.get(1)?,
+            !c[2].is_empty(),
+            c[4].parse().ok()?,
+        )
+    } else if let Some(c) = DMY.captures(s) {
+        (
+            c[1].parse().ok()?,
+            c.get(2)?,
+            !c[3].is_empty(),
+            c[4].parse().ok()?,
+        )
+    } else {
+        return None;
+    };
+    let (m, abbr) = month_number(month.as_str())?;
+    if dot && !abbr {
+        return None;
     }
-    if let Some(c) = DMY.captures(s) {
-        return ymd(&c[3], month(&c[2])?, c[1].parse().ok()?);
-    }
-    None
+    let date = calendar_date(y, m, d)?;
+    Some(format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        date.month(),
+        date.day()
+    ))
+}
+
+/// The time of day `h:m:s.nanos` if a clock shows it (no 25:00, no 10:60,
+/// no leap second 23:59:60).
+fn clock_time(h: u32, m: u32, s: u32, nanos: i32) -> Option<jiff::civil::Time> {
+    let small = |n: u32| i8::try_from(n).ok();
+    jiff::civil::Time::new(small(h)?, small(m)?, small(s)?, nanos).ok()
 }
 
 #[cfg(test)]
@@ -191,18 +234,105 @@ mod tests {
         assert_eq!(m.url, None);
     }
 
+    // A sidecar saved with a UTF-8 byte order mark was a "bad sidecar".
+    #[test]
+    fn sidecar_with_a_byte_order_mark() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.txt");
+        for (json, outlet) in [
+            ("\u{feff}{\"outlet\": \"X\"}", Some("X")),
+            ("{\"outlet\": \"Y\"}", Some("Y")),
+        ] {
+            std::fs::write(sidecar_path(&article), json).unwrap();
+            let meta = read_sidecar(&article).unwrap().unwrap();
+            assert_eq!(meta.outlet.as_deref(), outlet, "{json:?}");
+        }
+        // Only a leading mark is dropped; one inside is still bad JSON.
+        std::fs::write(sidecar_path(&article), "{\u{feff}\"outlet\": \"X\"}").unwrap();
+        assert!(read_sidecar(&article).is_err());
+    }
+
     #[test]
     fn dates() {
-        assert_eq!(normalise_date("2021-05-14").as_deref(), Some("2021-05-14"));
-        assert_eq!(
-            normalise_date("Oct. 31, 2016").as_deref(),
-            Some("2016-10-31")
-        );
-        assert_eq!(
-            normalise_date("31 October 2016").as_deref(),
-            Some("2016-10-31")
-        );
-        assert_eq!(normalise_date("2021-13-01"), None);
-        assert_eq!(normalise_date("yesterday"), None);
+        for (written, iso) in [
+            ("2021-05-14", "2021-05-14"),
+            (" 2021-05-14\n", "2021-05-14"),
+            ("2021-05", "2021-05"),
+            ("2021-05-14T10:00:00Z", "2021-05-14T10:00:00Z"),
+            ("2021-05-14T10:00", "2021-05-14T10:00"),
+            ("2021-05-14 23:59:59", "2021-05-14 23:59:59"),
+            ("2021-05-14T10:00:00.123Z", "2021-05-14T10:00:00.123Z"),
+            ("2021-05-14T10:00:00+03:00", "2021-05-14T10:00:00+03:00"),
+            ("2021-05-14T10:00:00-0530", "2021-05-14T10:00:00-0530"),
+            ("2020-02-29", "2020-02-29"),
+            ("2000-02-29", "2000-02-29"),
+            ("Oct. 31, 2016", "2016-10-31"),
+            ("October 31, 2016", "2016-10-31"),
+            ("october 31 2016", "2016-10-31"),
+            ("MAY 14, 2021", "2021-05-14"),
+            ("Sept. 5, 2021", "2021-09-05"),
+            ("Sep 5, 2021", "2021-09-05"),
+            ("31 October 2016", "2016-10-31"),
+            ("5 Sept. 2021", "2021-09-05"),
+            ("14 May, 2021", "2021-05-14"),
+            ("February 29, 2020", "2020-02-29"),
+        ] {
+            assert_eq!(normalise_date(written).as_deref(), Some(iso), "{written:?}");
+        }
+    }
+
+    // The regexes checked only 1-12 and 1-31, and a month name's first
+    // three letters: all of these were dates.
+    #[test]
+    fn impossible_dates_are_not_dates() {
+        for written in [
+            "2021-13-01",
+            "2021-00-10",
+            "2021-02-30",
+            "2021-02-29",
+            "1900-02-29",
+            "2021-04-31",
+            "2021-05-00",
+            "2021-05-14T25:00",
+            "2021-05-14T24:00:00Z",
+            "2021-05-14T10:60",
+            "2021-05-14T25:99",
+            "2021-05-14T10:00:60Z",
+            "2021-05-14T10:00:00+25:00",
+            "2021-05-14T10:00:00+03:99",
+            "2021-05-14T10",
+            "2021-05-14T:",
+            "2021-05T10:00",
+            "February 30, 2021",
+            "February 29, 2021",
+            "April 31, 2021",
+            "31 April 2021",
+            "30 Feb 2021",
+            "May 0, 2021",
+            "Junk 5, 2021",
+            "Mayo 5, 2021",
+            "Octo 31, 2016",
+            "Septem 5, 2021",
+            "5 Junk 2021",
+            "March. 5, 2021",
+            "May. 5, 2021",
+            "yesterday",
+            "",
+        ] {
+            assert_eq!(normalise_date(written), None, "{written:?}");
+        }
+    }
+
+    #[test]
+    fn normalised_dates_normalise_to_themselves() {
+        for written in [
+            "2021-05-14T10:00:00.5+05:30",
+            "Oct. 31, 2016",
+            "14 May 2021",
+            "2021-05",
+        ] {
+            let iso = normalise_date(written).unwrap();
+            assert_eq!(normalise_date(&iso).as_deref(), Some(iso.as_str()));
+        }
     }
 }

@@ -63,6 +63,61 @@ fn extract_from_stdin_needs_no_store() {
     assert!(!dir.db().exists());
 }
 
+// A no-break space or a zero-width character in a speaker's name made
+// another speaker, or none.
+#[test]
+fn invisible_characters_in_a_name_keep_the_speaker() {
+    let dir = Dir::new();
+    let article = |name: &str| {
+        format!(
+            "\u{201c}We are ready,\u{201d} {name} said on Monday.\n\n\
+             {name} told reporters that the deal was worth $45\u{a0}million.\n"
+        )
+    };
+    let speakers = |file: &str| {
+        let run = dir.run(&["extract", file, "--json"]);
+        run.expect_code(0);
+        let j = run.json();
+        let text = std::fs::read_to_string(dir.path().join(file)).unwrap();
+        for item in j["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(j["figures"].as_array().unwrap())
+        {
+            let (s, e) = (
+                item["start"].as_u64().unwrap() as usize,
+                item["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                text.get(s..e),
+                item["text"].as_str(),
+                "{file}: {item} does not slice the file"
+            );
+        }
+        j["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["speaker"].clone())
+            .collect::<Vec<_>>()
+    };
+    dir.write("plain.txt", article("Anna Berg"));
+    let plain = speakers("plain.txt");
+    assert_eq!(plain.len(), 2, "{plain:?}");
+    assert!(plain.iter().all(|s| s == "Anna Berg"), "{plain:?}");
+    for (file, name) in [
+        ("nbsp.txt", "Anna\u{a0}Berg"),
+        ("narrow.txt", "Anna\u{202f}Berg"),
+        ("zwsp.txt", "Anna Be\u{200b}rg"),
+        ("shy.txt", "Anna Be\u{ad}rg"),
+        ("bom.txt", "\u{feff}Anna\u{2060} Berg"),
+    ] {
+        dir.write(file, article(name));
+        assert_eq!(speakers(file), plain, "{file}");
+    }
+}
+
 #[test]
 fn eval_meets_the_targets_on_the_seeds() {
     let dir = Dir::new();

@@ -104,6 +104,48 @@ fn stdin_with_flags() {
     assert_eq!(rows[0]["published"], "2021-05-14");
 }
 
+// A sidecar saved with a UTF-8 byte order mark was refused as bad JSON.
+#[test]
+fn sidecar_with_a_byte_order_mark_is_read() {
+    let dir = Dir::new();
+    dir.write(
+        "a.txt",
+        "Officials said on Monday that the talks had resumed.\n",
+    );
+    dir.write(
+        "a.meta.json",
+        "\u{feff}{\"outlet\": \"Example News\", \"published\": \"May 14, 2021\"}\n",
+    );
+    dir.run(&["ingest", "a.txt"]).expect_code(0);
+    let rows = dir.run(&["articles", "--json"]).json();
+    assert_eq!(rows[0]["outlet"], "Example News");
+    assert_eq!(rows[0]["published"], "2021-05-14");
+}
+
+// Days that do not exist were stored as dates: 2021-02-29 as is, and
+// "Junk 5, 2021" as June 5.
+#[test]
+fn impossible_dates_are_refused() {
+    let dir = Dir::new();
+    for date in ["2021-02-29", "2021-05-14T25:99", "Junk 5, 2021"] {
+        dir.write(
+            "a.txt",
+            "Officials said on Monday that the talks had resumed.\n",
+        );
+        dir.write("a.meta.json", format!("{{\"published\": \"{date}\"}}"));
+        let run = dir.run(&["ingest", "a.txt"]);
+        run.expect_code(1);
+        assert!(run.stderr().contains("bad sidecar"), "{}", run.stderr());
+        let run = dir.run_stdin(
+            &["ingest", "-", "--published", date],
+            Some(b"Officials said the talks had resumed.\n"),
+        );
+        run.expect_code(2);
+        assert!(run.stderr().contains("is not a date"), "{}", run.stderr());
+    }
+    assert_eq!(counts(&dir), (0, 0));
+}
+
 #[test]
 fn html_main_text_only() {
     let dir = Dir::new();
