@@ -206,7 +206,7 @@ pub fn load(input: &Input, opts: &Options) -> Result<Loaded> {
             if m.is_dir() {
                 return Err(Error::bad_input(path, "is a folder, not an article file"));
             }
-            let known = m.is_file().then(|| m.len());
+            let known = m.is_file().then_some(m.len());
             if let Some(len) = known.filter(|&len| len > limit) {
                 return Err(too_big(Some(len)));
             }
