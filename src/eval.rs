@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::extract::model::{Extraction, Figure, Quote};
+use crate::extract::model::{Extraction, Figure, Quote, QuoteKind};
 
 /// Precision, recall and F1 from counts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -50,6 +50,17 @@ pub struct Counts {
     pub quotes_matched: usize,
     /// Of those, with the speaker right too.
     pub quotes_speaker_matched: usize,
+    /// Indirect quotes expected and predicted, and those matched as
+    /// indirect with the speaker right.
+    pub expected_indirect: usize,
+    pub predicted_indirect: usize,
+    pub indirect_speaker_matched: usize,
+    /// Of the matched quotes, those with the speaker's title right (equal,
+    /// or one containing the other, ignoring case; both null is right).
+    pub titles_right: usize,
+    /// Of the matched quotes, those with the cue right (equal ignoring
+    /// case; both null is right).
+    pub cues_right: usize,
     pub expected_figures: usize,
     pub predicted_figures: usize,
     /// Figures matched on overlap with value, unit and qualifier right.
@@ -62,6 +73,11 @@ impl Counts {
         self.predicted_quotes += o.predicted_quotes;
         self.quotes_matched += o.quotes_matched;
         self.quotes_speaker_matched += o.quotes_speaker_matched;
+        self.expected_indirect += o.expected_indirect;
+        self.predicted_indirect += o.predicted_indirect;
+        self.indirect_speaker_matched += o.indirect_speaker_matched;
+        self.titles_right += o.titles_right;
+        self.cues_right += o.cues_right;
         self.expected_figures += o.expected_figures;
         self.predicted_figures += o.predicted_figures;
         self.figures_matched += o.figures_matched;
@@ -83,12 +99,53 @@ impl Counts {
         )
     }
 
+    /// Indirect speech with the right speaker.
+    pub fn indirect_speaker(&self) -> Prf {
+        Prf::new(
+            self.indirect_speaker_matched,
+            self.predicted_indirect,
+            self.expected_indirect,
+        )
+    }
+
+    /// Share of matched quotes with the speaker's title right (1 when
+    /// nothing matched).
+    pub fn title_accuracy(&self) -> f64 {
+        ratio(self.titles_right, self.quotes_matched)
+    }
+
+    /// Share of matched quotes with the cue right (1 when nothing matched).
+    pub fn cue_accuracy(&self) -> f64 {
+        ratio(self.cues_right, self.quotes_matched)
+    }
+
     pub fn figures(&self) -> Prf {
         Prf::new(
             self.figures_matched,
             self.predicted_figures,
             self.expected_figures,
         )
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// True when two titles agree: both absent, or one contains the other
+/// (ignoring case), since a title is often shortened in a later mention.
+fn title_agrees(e: &Option<String>, p: &Option<String>) -> bool {
+    match (e, p) {
+        (None, None) => true,
+        (Some(x), Some(y)) => {
+            let (x, y) = (x.to_lowercase(), y.to_lowercase());
+            x.contains(&y) || y.contains(&x)
+        }
+        _ => false,
     }
 }
 
@@ -101,6 +158,9 @@ pub struct Misses {
     pub spurious_quotes: Vec<Quote>,
     /// Matched quotes with the wrong speaker: (expected, predicted).
     pub wrong_speaker: Vec<(Quote, Quote)>,
+    /// Matched quotes with the wrong title or cue: (expected, predicted).
+    pub wrong_title: Vec<(Quote, Quote)>,
+    pub wrong_cue: Vec<(Quote, Quote)>,
     pub missed_figures: Vec<Figure>,
     pub spurious_figures: Vec<Figure>,
 }
@@ -189,15 +249,34 @@ pub fn score(expected: &Extraction, predicted: &Extraction) -> (Counts, Misses) 
         |e, p, _| figure_agrees(e, p),
     );
     let mut misses = Misses::default();
-    let mut speaker_ok = 0;
+    let (mut speaker_ok, mut indirect_ok, mut titles_right, mut cues_right) = (0, 0, 0, 0);
     for &(i, j) in &qpairs {
         let (e, p) = (&expected.quotes[i], &predicted.quotes[j]);
         if same_text(&e.speaker, &p.speaker) {
             speaker_ok += 1;
+            if e.kind == QuoteKind::Indirect && p.kind == QuoteKind::Indirect {
+                indirect_ok += 1;
+            }
         } else {
             misses.wrong_speaker.push((e.clone(), p.clone()));
         }
+        if title_agrees(&e.speaker_title, &p.speaker_title) {
+            titles_right += 1;
+        } else {
+            misses.wrong_title.push((e.clone(), p.clone()));
+        }
+        if same_text(&e.cue, &p.cue) {
+            cues_right += 1;
+        } else {
+            misses.wrong_cue.push((e.clone(), p.clone()));
+        }
     }
+    let indirect = |x: &Extraction| {
+        x.quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Indirect)
+            .count()
+    };
     let unmatched = |n: usize, taken: &mut dyn Iterator<Item = usize>| {
         let mut used = vec![false; n];
         for i in taken {
@@ -222,6 +301,11 @@ pub fn score(expected: &Extraction, predicted: &Extraction) -> (Counts, Misses) 
         predicted_quotes: predicted.quotes.len(),
         quotes_matched: qpairs.len(),
         quotes_speaker_matched: speaker_ok,
+        expected_indirect: indirect(expected),
+        predicted_indirect: indirect(predicted),
+        indirect_speaker_matched: indirect_ok,
+        titles_right,
+        cues_right,
         expected_figures: expected.figures.len(),
         predicted_figures: predicted.figures.len(),
         figures_matched: fpairs.len(),
@@ -323,5 +407,74 @@ mod tests {
         assert_eq!(c.figures_matched, 1);
         assert_eq!(Prf::new(0, 0, 0).f1, 1.0);
         assert_eq!(Prf::new(0, 3, 0).f1, 0.0);
+    }
+
+    #[test]
+    fn titles_contain_each_other_cues_are_equal_indirect_counts_kind() {
+        let q = |speaker: &str, title: Option<&str>, cue: Option<&str>, kind: QuoteKind| Quote {
+            speaker_title: title.map(str::to_string),
+            cue: cue.map(str::to_string),
+            kind,
+            ..quote(0, 10, Some(speaker))
+        };
+        let at = |mut x: Quote, s: usize| {
+            x.start = s;
+            x.end = s + 10;
+            x
+        };
+        let e = Extraction {
+            quotes: vec![
+                at(
+                    q(
+                        "A",
+                        Some("Health Minister of Ruritania"),
+                        Some("said"),
+                        QuoteKind::Indirect,
+                    ),
+                    0,
+                ),
+                at(
+                    q(
+                        "A",
+                        Some("Health Minister"),
+                        Some("told"),
+                        QuoteKind::Indirect,
+                    ),
+                    20,
+                ),
+                at(q("A", None, None, QuoteKind::Direct), 40),
+            ],
+            figures: vec![],
+        };
+        let p = Extraction {
+            quotes: vec![
+                at(
+                    q(
+                        "a",
+                        Some("health minister"),
+                        Some("Said"),
+                        QuoteKind::Indirect,
+                    ),
+                    0,
+                ),
+                at(
+                    q(
+                        "A",
+                        Some("year Health Minister"),
+                        Some("said"),
+                        QuoteKind::Partial,
+                    ),
+                    20,
+                ),
+                at(q("A", Some("minister"), None, QuoteKind::Direct), 40),
+            ],
+            figures: vec![],
+        };
+        let (c, m) = score(&e, &p);
+        assert_eq!((c.titles_right, c.cues_right), (2, 2));
+        assert_eq!((m.wrong_title.len(), m.wrong_cue.len()), (1, 1));
+        assert_eq!((c.expected_indirect, c.predicted_indirect), (2, 1));
+        assert_eq!(c.indirect_speaker_matched, 1);
+        assert!((c.title_accuracy() - 2.0 / 3.0).abs() < 1e-12);
     }
 }

@@ -124,7 +124,22 @@ fn eval_meets_the_targets_on_the_seeds() {
     let run = dir.run(&["eval", env!("CARGO_MANIFEST_DIR"), "--json"]);
     run.expect_code(0);
     let j = run.json();
-    assert_eq!(j["articles"].as_array().unwrap().len(), 5);
+    let seeds = j["articles"].as_array().unwrap();
+    assert_eq!(seeds.iter().filter(|a| a["split"] == "seeds").count(), 5);
+    let splits: Vec<&str> = j["splits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["split"].as_str().unwrap())
+        .collect();
+    assert_eq!(splits[0], "seeds", "{splits:?}");
+    for s in j["splits"].as_array().unwrap() {
+        for field in ["title_accuracy", "cue_accuracy"] {
+            let v = s[field].as_f64().unwrap();
+            assert!((0.0..=1.0).contains(&v), "{field} {v}");
+        }
+        assert!(s["indirect_speaker"]["f1"].is_number());
+    }
     let speaker_f1 = j["overall"]["quote_speaker"]["f1"].as_f64().unwrap();
     let figure_f1 = j["overall"]["figures"]["f1"].as_f64().unwrap();
     assert!(speaker_f1 >= 0.90, "quote F1 with speaker {speaker_f1}");
