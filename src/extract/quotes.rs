@@ -30,7 +30,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::invisible::Folded;
 use crate::extract::model::{Quote, QuoteKind, SpeakerKind};
 use crate::extract::segment::{self, next_sentence_end, sentence_index};
 use crate::extract::speakers::{
@@ -2728,14 +2727,11 @@ struct MarkedCand {
 /// spaces and zero-width characters in names are folded first (see
 /// [`crate::extract::invisible`]).
 pub fn quotes(text: &str) -> Vec<Quote> {
-    match Folded::of(text) {
-        None => scan(text),
-        Some(folded) => {
-            let mut qs = scan(&folded.text);
-            folded.restore_quotes(text, &mut qs);
-            qs
-        }
-    }
+    let only_quotes = |t: &str| crate::extract::model::Extraction {
+        quotes: scan(t),
+        figures: Vec::new(),
+    };
+    crate::extract::on_readable(text, only_quotes).quotes
 }
 
 /// The quotes of a text with nothing to fold.
