@@ -3579,6 +3579,29 @@ mod tests {
             "Speaking in Manchester, Mr Johnson said: “We are going to get this done.”",
             &[want("We are going to get this done").speaker(Some("Johnson"))],
         );
+        // Occupations before a name at its first mention are its title,
+        // for every later quote too.
+        for (job, name) in [
+            ("the philosopher", "Luis Ortega"),
+            ("skipper", "Wade Lund"),
+            ("neuroscientist", "Mira Cole"),
+        ] {
+            let last = name.split(' ').next_back().unwrap();
+            let text = format!(
+                "In a new book, {job} {name} looks back. \
+                 “Nothing lasts,” {last} says. “Not even light.”"
+            );
+            let title = job.trim_start_matches("the ");
+            check(
+                &text,
+                &[
+                    want("Nothing lasts").speaker(Some(name)).title(Some(title)),
+                    want("Not even light")
+                        .speaker(Some(name))
+                        .title(Some(title)),
+                ],
+            );
+        }
     }
 
     #[test]

@@ -104,7 +104,15 @@ const TITLE_NOUNS: &str = "president vice-president president-elect premier mini
     officials attorney-general general specialist specialists negotiator investigator \
     administrator auditor comptroller treasurer clerk ombudsman regulator commandant marshal \
     emir sheikh sultan monarch dictator autocrat strongman premier czar spy spymaster tsar boss \
-    staffer member vice";
+    staffer member vice \
+    philosopher photographer photojournalist skipper fisherman farmer rancher teacher nurse \
+    physician surgeon doctor dentist pharmacist therapist psychologist psychiatrist engineer \
+    developer programmer designer architect artist painter sculptor novelist poet playwright \
+    filmmaker producer actor actress singer musician composer coach pilot ranger curator \
+    librarian pastor priest monk chef entrepreneur investor banker broker accountant \
+    neuroscientist biologist physicist chemist astronomer geologist ecologist sociologist \
+    anthropologist archaeologist linguist mathematician statistician epidemiologist virologist \
+    veterinarian pollster demographer planner firefighter paramedic";
 
 /// Lower-case words that may sit inside a pre-name title chain.
 const TITLE_MODS: &str = "former deputy senior top chief vice acting assistant associate general \
