@@ -1766,6 +1766,23 @@ fn narrator_cut(body: &str) -> usize {
     b.len()
 }
 
+/// Does `after` (the text after an inverted speech verb) hold a name of
+/// one to five capitalised words, then a comma and a description ("Joe
+/// Carbone, who works for …", "Ian Michaels, a spokesman for …")? A cheap
+/// check, no tokenising.
+fn name_then_appositive(after: &str) -> bool {
+    let Some((name, rest)) = after.split_once(',') else {
+        return false;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let next = rest.split_whitespace().next().unwrap_or("");
+    (1..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && next.starts_with(|c: char| c.is_lowercase())
+}
+
 /// At least `n` words in `t`?
 fn has_words(t: &str, n: usize) -> bool {
     t.split_whitespace()
@@ -2203,12 +2220,18 @@ impl<'a> Ctx<'a> {
         };
         let se_probe = bounded_sentence_end(t, pos, (pos + 80).min(bhi));
         let near_end = se_probe < (pos + 80).min(bhi) || se_probe == bhi;
-        if !(pronoun_next || comma_next || rel_before || near_end) {
+        let described_name = {
+            let hi = floor_boundary(t, (pos + len + 200).min(bhi.max(pos + len)));
+            name_then_appositive(&t[pos + len..hi])
+        };
+        if !(pronoun_next || comma_next || rel_before || near_end || described_name) {
             return None;
         }
         let lo = self.local_sent_start(pos, blo);
         let se = self.sentence_end(pos, bhi);
-        if inside.is_none() && se.saturating_sub(pos + len) <= 60 {
+        if inside.is_none()
+            && (se.saturating_sub(pos + len) <= 60 || name_then_appositive(&t[pos + len..se]))
+        {
             if let Some(r) = self.trailing_attribution(lo, se, pairs, toks) {
                 return Some(r);
             }
@@ -2236,7 +2259,7 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
-        let tail_lo = ceil_boundary(t, s.start.max(s.end.saturating_sub(160)));
+        let tail_lo = ceil_boundary(t, s.start.max(s.end.saturating_sub(320)));
         let core_end = {
             let b = t[s.clone()].trim_end_matches(['.', '!', '?', '"', '”', '’', ' ']);
             s.start + b.len()
@@ -2244,18 +2267,44 @@ impl<'a> Ctx<'a> {
         if core_end <= tail_lo {
             return None;
         }
-        let comma = t[tail_lo..core_end].rfind(", ")?;
-        let cpos = tail_lo + comma;
+        let tail = &t[tail_lo..core_end];
+        let mut cpos = tail_lo + tail.rfind(", ")?;
+        // "…, said Joe Carbone, who works for the city, where …": the
+        // attribution starts at an earlier comma when a description (with
+        // commas of its own) follows the name.
+        for (at, _) in tail.rmatch_indices(", ").skip(1).take(4) {
+            let from = tail_lo + at + 2;
+            let w = t[from..]
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if speakers_invertable(lw(w).as_str())
+                && name_then_appositive(&t[from + w.len()..core_end])
+            {
+                cpos = tail_lo + at;
+                break;
+            }
+        }
         tokenize(t, cpos + 1, core_end, toks);
-        if toks.is_empty() || toks.len() > 12 {
+        if toks.is_empty() || toks.len() > 40 {
             return None;
         }
         let mut found: Option<(Subject, Cue)> = None;
         if let Some(c) = cue_at(t, toks, 0, true) {
             let w = lw(&t[toks[0].s..toks[0].e]);
             if !c.according && speakers_invertable(w.as_str()) {
-                if let Some(sub) = subject_after(t, toks, c.tok_end, toks.len()) {
-                    if tail_adjunct_ok(t, &toks[sub.np.tok_end..], false) {
+                if let Some(mut sub) = subject_after(t, toks, c.tok_end, toks.len()) {
+                    let rest = &toks[sub.np.tok_end..];
+                    let described = sub.np.kind == NpKind::Person
+                        && rest.len() >= 2
+                        && !rest[0].word
+                        && &t[rest[0].s..rest[0].e] == ","
+                        && rest[1].word;
+                    if described && sub.appositive.is_none() {
+                        // A relative clause describes the speaker too.
+                        sub.appositive = Some(rest[1].s..core_end);
+                    }
+                    if tail_adjunct_ok(t, rest, false) || described {
                         found = Some((sub, c));
                     }
                 }
@@ -3463,6 +3512,27 @@ mod tests {
 
     #[test]
     fn indirect_speech() {
+        // The cue after the clause, then the speaker with a description
+        // that has commas of its own.
+        for (text, speaker, title, said) in [
+            (
+                "Work stops when the ground freezes, said Ian Moss, a spokesman for the city Department of Design and Construction.",
+                "Ian Moss",
+                "spokesman for the city Department of Design and Construction",
+                "Work stops when the ground freezes",
+            ),
+            (
+                "Potholes form when salt seeps into cracks, said Joe Nolan, who works for the Transportation Department, where he is known as the pothole chief.",
+                "Joe Nolan",
+                "who works for the Transportation Department, where he is known as the pothole chief",
+                "Potholes form when salt seeps into cracks",
+            ),
+        ] {
+            check(
+                text,
+                &[want(said).kind(Indirect).speaker(Some(speaker)).title(Some(title)).cue(Some("said"))],
+            );
+        }
         check(
             "Officials in Ukraine recently warned that Russian hackers were preparing a major attack, while others disagreed.",
             &[want("Russian hackers were preparing a major attack").kind(Indirect).speaker(Some("Officials in Ukraine")).skind(K::Anonymous).cue(Some("warned"))],
