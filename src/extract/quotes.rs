@@ -2205,7 +2205,33 @@ impl<'a> Ctx<'a> {
             }
             ok
         };
+        // "said the department repaired …": a short noun phrase, then a
+        // verb in the past tense.
+        let past_soon = {
+            let mut words = after.split_whitespace().take(6);
+            let first = words.next().unwrap_or("");
+            let np_start = matches!(
+                lw(first).as_str(),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these" | "those"
+            ) || first.starts_with(|c: char| c.is_uppercase());
+            let mut ok = false;
+            for (n, x) in words.enumerate() {
+                if x.contains([',', ';', ':', '.', '"', '“', '”', '(', '—']) {
+                    break;
+                }
+                if n >= 1
+                    && x.len() > 4
+                    && x.ends_with("ed")
+                    && x.starts_with(|c: char| c.is_lowercase())
+                {
+                    ok = true;
+                    break;
+                }
+            }
+            np_start && ok
+        };
         let pronoun_next = is_subj_pronoun(next_word)
+            || past_soon
             || (tell
                 && after
                     .split_whitespace()
@@ -2429,7 +2455,20 @@ impl<'a> Ctx<'a> {
             let lim = (k + 9).min(n);
             // The clause's verb: an auxiliary or modal after a short noun
             // phrase, with no punctuation or other verb on the way.
-            let aux = (k + 2..lim).find(|&m| !toks[m].word || is_aux(&t[toks[m].s..toks[m].e]));
+            // A verb in the past tense will do ("said the department
+            // repaired …"), not right after a determiner.
+            let past = |m: usize| {
+                let x = &t[toks[m].s..toks[m].e];
+                x.len() > 4
+                    && x.ends_with("ed")
+                    && x.starts_with(|c: char| c.is_lowercase())
+                    && !matches!(
+                        lw(&t[toks[m - 1].s..toks[m - 1].e]).as_str(),
+                        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these"
+                    )
+            };
+            let aux = (k + 2..lim)
+                .find(|&m| !toks[m].word || is_aux(&t[toks[m].s..toks[m].e]) || past(m));
             let aux = aux.filter(|&m| toks[m].word)?;
             if (k + 1..aux).any(|m| {
                 let x = &t[toks[m].s..toks[m].e];
@@ -3512,6 +3551,21 @@ mod tests {
 
     #[test]
     fn indirect_speech() {
+        // A that-less clause whose verb is in the past tense; a plural
+        // common noun as the source.
+        check(
+            "Water officials said the department repaired 75 breaks in January.",
+            &[want("the department repaired 75 breaks in January")
+                .kind(Indirect)
+                .speaker(Some("Water officials"))],
+        );
+        check(
+            "But local elders say they are not being listened to.",
+            &[want("they are not being listened to")
+                .kind(Indirect)
+                .speaker(Some("local elders"))
+                .cue(Some("say"))],
+        );
         // The cue after the clause, then the speaker with a description
         // that has commas of its own.
         for (text, speaker, title, said) in [

@@ -146,7 +146,11 @@ const ANON_NOUNS: &str = "source sources official officials spokesman spokesmen 
     counterparts staff personnel chiefs chief director directors head heads deputy deputies \
     senator senators congressmen republicans democrats man woman men women resident citizens \
     citizen fellow fellows professor professors consultant consultants contractor contractors \
-    operator operators president secretary governor mayor ambassador envoy general generals";
+    operator operators president secretary governor mayor ambassador envoy general generals \
+    elders elder locals villagers farmers fishermen nurses patients customers shoppers drivers \
+    passengers fans players coaches owners tenants landlords homeowners retailers \
+    manufacturers growers suppliers regulators planners campaigners advocates \
+    environmentalists conservationists politicians unions economists forecasters pollsters";
 
 /// Head nouns of documents that speak ("a White House statement said").
 const DOC_NOUNS: &str = "report reports statement statements study studies survey surveys \
