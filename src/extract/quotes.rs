@@ -1726,6 +1726,38 @@ fn narrator_cut(body: &str) -> usize {
                 for conj in ["and ", "but "] {
                     if rest.starts_with(conj) {
                         let w = word_after(i + 2 + conj.len());
+                        // "said that A, but that they …": a second reported
+                        // clause of the same cue, not the narrator's.
+                        if lw(w) == "that" {
+                            let after_that = i + 2 + conj.len() + w.len() + 1;
+                            let w2 = if after_that < body.len() {
+                                word_after(after_that)
+                            } else {
+                                ""
+                            };
+                            let subject = matches!(
+                                lw(w2).as_str(),
+                                "the"
+                                    | "a"
+                                    | "an"
+                                    | "he"
+                                    | "she"
+                                    | "it"
+                                    | "they"
+                                    | "we"
+                                    | "i"
+                                    | "his"
+                                    | "her"
+                                    | "their"
+                                    | "its"
+                                    | "there"
+                                    | "this"
+                                    | "these"
+                            ) || w2.starts_with(|c: char| c.is_uppercase());
+                            if subject {
+                                continue;
+                            }
+                        }
                         let subj_like = matches!(
                             lw(w).as_str(),
                             "the"
@@ -3551,6 +3583,19 @@ mod tests {
 
     #[test]
     fn indirect_speech() {
+        // Two reported clauses of one cue ("that A, but that B"); a
+        // demonstrative "that" after the comma is the narrator's.
+        check(
+            "Officials said that they had briefed the team, but that they did not know the plan.",
+            &[
+                want("they had briefed the team, but that they did not know the plan")
+                    .kind(Indirect),
+            ],
+        );
+        check(
+            "Officials said that they had briefed the team, but that did not stop the leak.",
+            &[want("they had briefed the team").kind(Indirect)],
+        );
         // A that-less clause whose verb is in the past tense; a plural
         // common noun as the source.
         check(
