@@ -61,7 +61,23 @@ pub fn figures(text: &str) -> Vec<Figure> {
             Parser { text, t: &toks }.run(&mut out);
         }
     }
+    for f in &mut out {
+        in_years(f);
+    }
     out
+}
+
+/// Decades and centuries are counted in years ("seven decades" is 70
+/// years), so that durations written either way compare.
+fn in_years(f: &mut Figure) {
+    let factor = match f.unit.as_deref() {
+        Some("decade") => 10.0,
+        Some("century") => 100.0,
+        _ => return,
+    };
+    f.unit = Some("year".into());
+    f.value = f.value.map(|v| v * factor);
+    f.high = f.high.map(|v| v * factor);
 }
 
 // ---------------------------------------------------------------------------
@@ -504,7 +520,8 @@ fn iso_code(raw: &str) -> Option<&'static str> {
 /// by the caller because they are ambiguous (weight; the verb).
 fn currency_word(w: &[u8]) -> Option<&'static str> {
     Some(match w {
-        b"dollar" | b"dollars" => "USD",
+        // "dlr", "dlrs": wire copy.
+        b"dollar" | b"dollars" | b"dlr" | b"dlrs" => "USD",
         b"euro" | b"euros" => "EUR",
         b"sterling" => "GBP",
         b"ruble" | b"rubles" | b"rouble" | b"roubles" => "RUB",
@@ -955,35 +972,59 @@ fn strong_count_noun(w: &[u8]) -> bool {
 }
 
 /// Plural nouns that do not end in `s`, and collective nouns counted as is.
+/// Compounds of "men" and "people" ("gunmen", "townspeople") are plurals,
+/// but for the few singular nouns that end in "men".
 fn irregular_plural(w: &[u8]) -> bool {
+    let compound = (w.len() > 4 && w.ends_with(b"men") && !singular_men(w))
+        || (w.len() > 6 && w.ends_with(b"people"));
+    compound
+        || matches!(
+            w,
+            b"people"
+                | b"men"
+                | b"women"
+                | b"children"
+                | b"police"
+                | b"personnel"
+                | b"staff"
+                | b"crew"
+                | b"cattle"
+                | b"sheep"
+                | b"fish"
+                | b"deer"
+                | b"aircraft"
+                | b"data"
+                | b"media"
+                | b"feet"
+                | b"teeth"
+                | b"mice"
+                | b"geese"
+                | b"alumni"
+                | b"bacteria"
+                | b"criteria"
+                | b"phenomena"
+                | b"livestock"
+                | b"spacecraft"
+                | b"militants"
+                | b"others"
+        )
+}
+
+/// Singular nouns that end in "men" ("specimen", "abdomen").
+fn singular_men(w: &[u8]) -> bool {
     matches!(
         w,
-        b"people"
-            | b"men"
-            | b"women"
-            | b"children"
-            | b"police"
-            | b"personnel"
-            | b"staff"
-            | b"crew"
-            | b"cattle"
-            | b"sheep"
-            | b"fish"
-            | b"deer"
-            | b"aircraft"
-            | b"data"
-            | b"media"
-            | b"feet"
-            | b"teeth"
-            | b"mice"
-            | b"geese"
-            | b"alumni"
-            | b"bacteria"
-            | b"criteria"
-            | b"phenomena"
-            | b"livestock"
-            | b"spacecraft"
-            | b"militants"
+        b"specimen"
+            | b"abdomen"
+            | b"regimen"
+            | b"stamen"
+            | b"acumen"
+            | b"bitumen"
+            | b"albumen"
+            | b"cerumen"
+            | b"foramen"
+            | b"gravamen"
+            | b"dolmen"
     )
 }
 
@@ -1781,7 +1822,7 @@ impl<'a> Parser<'a> {
             _ => currency_word(w),
         }?;
         let code = match (adj_code, w) {
-            (Some(c), b"dollar" | b"dollars") => c,
+            (Some(c), b"dollar" | b"dollars" | b"dlr" | b"dlrs") => c,
             (Some("EGP"), b"pound" | b"pounds") => "EGP",
             (Some("PKR"), b"rupee" | b"rupees") => "PKR",
             (Some("MXN"), b"peso" | b"pesos") => "MXN",
@@ -3170,6 +3211,34 @@ mod tests {
     }
 
     #[test]
+    fn wire_dollars_men_plurals_and_decades_in_years() {
+        check(
+            "It lent 40 mln dlrs and 12 Australian dlrs.",
+            &[
+                money("40 mln dlrs", 40e6, "USD", None),
+                money("12 Australian dlrs", 12.0, "AUD", None),
+            ],
+        );
+        check(
+            "Two gunmen and 40 policemen were seen.",
+            &[
+                count("Two gunmen", 2.0, "gunmen", None),
+                count("40 policemen", 40.0, "policemen", None),
+            ],
+        );
+        check(
+            "It lasted seven decades.",
+            &[dur("seven decades", 70.0, "year", None)],
+        );
+        check(
+            "after two centuries",
+            &[dur("two centuries", 200.0, "year", None)],
+        );
+        // Nouns that end in "men" but are singular are not plurals.
+        check("One specimen was found.", &[]);
+    }
+
+    #[test]
     fn durations() {
         check(
             "spent six months with",
@@ -3206,7 +3275,7 @@ mod tests {
             "up to 10 years in jail",
             &[dur("up to 10 years", 10.0, "year", Some("up to"))],
         );
-        check("two decades", &[dur("two decades", 2.0, "decade", None)]);
+        check("two decades", &[dur("two decades", 20.0, "year", None)]);
         check(
             "two and a half years",
             &[dur("two and a half years", 2.5, "year", None)],
