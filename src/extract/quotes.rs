@@ -2106,11 +2106,40 @@ impl<'a> Ctx<'a> {
         if toks.len() < 3 {
             return None;
         }
-        let subj = according_np(t, toks, 2)?;
+        let mut subj = according_np(t, toks, 2)?;
         let mut e = subj.np.tok_end;
-        if subj.appositive.is_some() {
-            // "TITLE, NAME," consumed two phrases; find the name's end.
-            e = subj.np.tok_end;
+        // An appositive after the name ("According to Maria Lopez, a port
+        // spokeswoman, the ferry …") is one only when a comma closes it;
+        // else it is the reported clause itself ("According to Maria Lopez,
+        // the ferry will resume on Friday.").
+        if let Some(app) = subj.appositive.clone() {
+            let name_end = toks[e.saturating_sub(1).min(toks.len() - 1)].e;
+            if app.start >= name_end {
+                match toks.iter().position(|k| k.s >= app.end) {
+                    Some(k) if !toks[k].word && &t[toks[k].s..toks[k].e] == "," => e = k,
+                    _ => subj.appositive = None,
+                }
+            }
+        }
+        // A description between commas after the name is not the clause
+        // ("According to Maria Lopez, a port spokeswoman, the ferry …").
+        if e + 2 < toks.len() && !toks[e].word && &t[toks[e].s..toks[e].e] == "," {
+            let first = lw(&t[toks[e + 1].s..toks[e + 1].e]);
+            if matches!(first.as_str(), "a" | "an" | "the") {
+                let close = (e + 2..toks.len().min(e + 16)).find(|&k| {
+                    !toks[k].word && matches!(&t[toks[k].s..toks[k].e], "," | "." | ";")
+                });
+                if let Some(k) = close {
+                    let verbish = (e + 2..k).any(|j| {
+                        toks[j].word
+                            && (is_aux(&t[toks[j].s..toks[j].e])
+                                || t[toks[j].s..toks[j].e].ends_with("ed"))
+                    });
+                    if &t[toks[k].s..toks[k].e] == "," && !verbish {
+                        e = k;
+                    }
+                }
+            }
         }
         let attr = self.resolve(&subj, Some("according to"), at);
         // Leading: only openers before it ("But, according to …, clause").
@@ -3583,6 +3612,23 @@ mod tests {
 
     #[test]
     fn indirect_speech() {
+        // "According to X, CLAUSE": the clause is not X's title; a
+        // description between commas is the title, not part of the clause.
+        check(
+            "According to Maria Lopez, the ferry will resume on Friday.",
+            &[want("the ferry will resume on Friday")
+                .kind(Indirect)
+                .speaker(Some("Maria Lopez"))
+                .title(None)
+                .cue(Some("according to"))],
+        );
+        check(
+            "According to Maria Lopez, a port spokeswoman, the ferry resumed on Friday.",
+            &[want("the ferry resumed on Friday")
+                .kind(Indirect)
+                .speaker(Some("Maria Lopez"))
+                .title(Some("port spokeswoman"))],
+        );
         // Two reported clauses of one cue ("that A, but that B"); a
         // demonstrative "that" after the comma is the narrator's.
         check(

@@ -2754,13 +2754,50 @@ fn mention_title(text: &str, toks: &[Tok], s: usize, ns: usize, e: usize) -> Opt
                     return None;
                 }
             }
-            if m > e + 1 {
+            // A clause is not a description: "According to Maria Lopez, the
+            // ferry will resume" (a relative clause is: "who said …").
+            // A verb before any relative word makes it a clause.
+            let relative = matches!(l.as_str(), "who" | "whose");
+            let clause = !relative
+                && (e + 2..m)
+                    .take_while(|&j| {
+                        !matches!(
+                            lw(wl(text, &toks[j])).as_str(),
+                            "who" | "whose" | "which" | "that"
+                        )
+                    })
+                    .any(|j| toks[j].word && is_clause_verb(wl(text, &toks[j])));
+            if m > e + 1 && !clause {
                 let r = strip_article(text, toks[e + 1].s..toks[m - 1].e);
                 return Some(text[r].to_string());
             }
         }
     }
     None
+}
+
+/// A finite verb that makes a phrase a clause: an auxiliary or modal.
+fn is_clause_verb(w: &str) -> bool {
+    matches!(
+        lw(w).as_str(),
+        "is" | "was"
+            | "were"
+            | "are"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "has"
+            | "have"
+            | "had"
+            | "did"
+            | "does"
+            | "shall"
+    )
 }
 
 /// Is the text a sentence-like segment ending at `pos`? Helper used by the
