@@ -3794,6 +3794,25 @@ mod tests {
             "Speaking in Manchester, Mr Johnson said: “We are going to get this done.”",
             &[want("We are going to get this done").speaker(Some("Johnson"))],
         );
+        // Relatives as sources, alone or with their name after them.
+        check(
+            "“She was burning up,” her mother said.",
+            &[want("She was burning up")
+                .speaker(Some("her mother"))
+                .skind(K::Anonymous)],
+        );
+        check(
+            "“She was burning up,” said her mother, Fiona Parry.",
+            &[want("She was burning up")
+                .speaker(Some("Fiona Parry"))
+                .title(Some("her mother"))],
+        );
+        check(
+            "“She was burning up,” her mother, Fiona, said in a statement.",
+            &[want("She was burning up")
+                .speaker(Some("Fiona"))
+                .title(Some("her mother"))],
+        );
         // Occupations before a name at its first mention are its title,
         // for every later quote too.
         for (job, name) in [

@@ -150,7 +150,10 @@ const ANON_NOUNS: &str = "source sources official officials spokesman spokesmen 
     elders elder locals villagers farmers fishermen nurses patients customers shoppers drivers \
     passengers fans players coaches owners tenants landlords homeowners retailers \
     manufacturers growers suppliers regulators planners campaigners advocates \
-    environmentalists conservationists politicians unions economists forecasters pollsters";
+    environmentalists conservationists politicians unions economists forecasters pollsters \
+    mother father wife husband son daughter sister brother parent spouse partner widow widower \
+    uncle aunt grandmother grandfather cousin niece nephew girlfriend boyfriend fiancee fiance \
+    family lawyer attorney";
 
 /// Head nouns of documents that speak ("a White House statement said").
 const DOC_NOUNS: &str = "report reports statement statements study studies survey surveys \
@@ -267,7 +270,7 @@ const NP_STOP: &str = "is was were are am be been being has have had having will
 /// Determiners and quantifiers that may open a noun phrase.
 const DETS: &str = "the a an one another some several many most all both other two three four \
     five six seven eight nine ten our their his her its these those this numerous various \
-    multiple few dozens any no certain unnamed anonymous";
+    multiple few dozens any no certain unnamed anonymous my";
 
 /// Words that may sit between a subject and its verb ("he has mused",
 /// "Bortnikov recently announced").
@@ -1900,6 +1903,28 @@ pub fn subject_after(text: &str, toks: &[Tok], k: usize, hi: usize) -> Option<Su
     let np = parse_np(text, toks, k, hi)?;
     if np.kind == NpKind::Relative {
         return None;
+    }
+    // "said her mother, Fiona Parry": an unnamed or definite description,
+    // then the name that ends the phrase. The name speaks; the description
+    // is its title.
+    let e = np.tok_end;
+    if matches!(np.kind, NpKind::Anon | NpKind::Definite)
+        && e + 1 < hi
+        && !toks[e].word
+        && wl(text, &toks[e]) == ","
+    {
+        if let Some(name) = parse_np(text, toks, e + 1, hi) {
+            let ends = name.tok_end == hi
+                || (!toks[name.tok_end].word
+                    && matches!(wl(text, &toks[name.tok_end]), "," | "." | ";"));
+            if name.kind == NpKind::Person && ends {
+                let title = strip_article(text, np.written.clone());
+                return Some(Subject {
+                    np: name,
+                    appositive: Some(title),
+                });
+            }
+        }
     }
     let mut appositive = None;
     let e = np.tok_end;
