@@ -1,5 +1,7 @@
 //! Extraction throughput on one core: MB/s of article text through
-//! `extract::extract`, over a corpus of at least 50 MB made from the seeds.
+//! `extract::extract`, over two corpora of at least 50 MB: one made from the
+//! seeds, one from the gold articles of `claims/dev` and `claims/test` (real
+//! news from many outlets, some hard-wrapped).
 //!
 //! Run: `cargo bench --bench extract`.
 
@@ -8,7 +10,28 @@ use std::time::Instant;
 mod common;
 
 fn main() {
-    let seeds = common::seed_texts();
+    run("seeds", &common::seed_texts());
+    let mut gold = Vec::new();
+    for split in ["dev", "test"] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("claims")
+            .join(split);
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("claims split")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        paths.sort();
+        gold.extend(
+            paths
+                .iter()
+                .map(|p| std::fs::read_to_string(p).expect("article")),
+        );
+    }
+    run("gold news", &gold);
+}
+
+fn run(name: &str, seeds: &[String]) {
     // Articles of realistic size, varied so no two are the same text.
     let mut corpus = Vec::new();
     let mut bytes = 0;
@@ -34,7 +57,7 @@ fn main() {
         best = best.min(start.elapsed().as_secs_f64());
     }
     println!(
-        "extract: {} articles, {:.1} MB, one core: best of 3 {best:.2} s = {:.1} MB/s ({quotes} quotes, {figures} figures)",
+        "extract ({name}): {} articles, {:.1} MB, one core: best of 3 {best:.2} s = {:.1} MB/s ({quotes} quotes, {figures} figures)",
         corpus.len(),
         bytes as f64 / 1e6,
         bytes as f64 / 1e6 / best
