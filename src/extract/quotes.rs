@@ -2254,8 +2254,15 @@ impl<'a> Ctx<'a> {
         let aux_soon = {
             let mut ok = false;
             for (n, x) in after.split_whitespace().take(8).enumerate() {
+                // Initials ("U.S.") are words, not the end of the phrase.
+                let initials = x.len() <= 6
+                    && x.ends_with('.')
+                    && x.split('.')
+                        .filter(|p| !p.is_empty())
+                        .all(|p| p.len() == 1 && p.starts_with(|c: char| c.is_uppercase()));
                 if x.contains([',', ';', ':', '.', '"', '“', '”', '(', '—'])
                     && !is_aux(x.trim_end_matches([',', '.']))
+                    && !initials
                 {
                     break;
                 }
@@ -2450,12 +2457,22 @@ impl<'a> Ctx<'a> {
         let k = toks.iter().position(|x| x.s == pos)?;
         let w = &t[toks[k].s..toks[k].e];
         let c = cue_at(t, toks, k, false)?;
-        // "as X suggested, clause"
+        // "as X suggested, clause"; an attribution between commas in the
+        // middle of a sentence ("Within months, Forte said, Whole Foods
+        // was …"; "If …, he noted, they may …"): the clause after it.
         if k + 1 < n && !toks[k + 1].word && &t[toks[k + 1].s..toks[k + 1].e] == "," {
-            let j = (k.saturating_sub(8)..k)
+            let as_word = (k.saturating_sub(8)..k)
                 .rev()
-                .find(|&j| lw(&t[toks[j].s..toks[j].e]) == "as")?;
-            let subj = subject_before(t, toks, j + 1, k)?;
+                .find(|&j| lw(&t[toks[j].s..toks[j].e]) == "as");
+            let subj = match as_word {
+                Some(j) => subject_before(t, toks, j + 1, k)?,
+                None => {
+                    let j = (k.saturating_sub(6)..k)
+                        .rev()
+                        .find(|&j| !toks[j].word && &t[toks[j].s..toks[j].e] == ",")?;
+                    subject_filling(t, toks, j + 1, k)?
+                }
+            };
             if k + 2 >= n {
                 return None;
             }
@@ -3612,6 +3629,21 @@ mod tests {
 
     #[test]
     fn indirect_speech() {
+        // The attribution between commas mid-sentence: the clause after it.
+        check(
+            "Within months, Forte said, the shop was selling cheaper eggs.",
+            &[want("the shop was selling cheaper eggs")
+                .kind(Indirect)
+                .speaker(Some("Forte"))
+                .cue(Some("said"))],
+        );
+        // A that-less clause after a coordinated verb, with initials in it.
+        check(
+            "Josh Earnest condemned the attack and said the U.S. government was willing to help.",
+            &[want("the U.S. government was willing to help")
+                .kind(Indirect)
+                .speaker(Some("Josh Earnest"))],
+        );
         // "According to X, CLAUSE": the clause is not X's title; a
         // description between commas is the title, not part of the clause.
         check(
