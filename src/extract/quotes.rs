@@ -3304,7 +3304,20 @@ impl<'a> Ctx<'a> {
             <= 2
             || pre.trim_end().ends_with(':');
         let same_para = hp == para && h.end <= open;
-        let prev_para = para > 0 && hp == para - 1 && pre_plain && {
+        // A photo caption or a subheading between the two paragraphs (a
+        // short line with no full stop, no quote) does not end the speech.
+        let caption = |k: usize| {
+            let body = t[self.paras[k].clone()].trim();
+            body.len() <= 160
+                && !body.ends_with(['.', '?', '!', '”', '"', ':'])
+                && !body.contains(['“', '”', '"'])
+        };
+        let before = if para >= 2 && hp == para - 2 && caption(para - 1) {
+            para - 2
+        } else {
+            para.saturating_sub(1)
+        };
+        let prev_para = para > 0 && hp == before && hp < para && pre_plain && {
             // This quote must open the paragraph's first sentence.
             let ps = self.paras[para].start;
             self.sent_start(open) == ps
@@ -3825,6 +3838,22 @@ mod tests {
         check(
             "Speaking in Manchester, Mr Johnson said: “We are going to get this done.”",
             &[want("We are going to get this done").speaker(Some("Johnson"))],
+        );
+        // A quote paragraph after a photo caption continues the speaker
+        // before the caption; after a narrator sentence it does not.
+        check(
+            "“The sea is sick,” says Parata.\n\nHori Parata at his farm\n\n“We feel that is ridiculous.”",
+            &[
+                want("The sea is sick").speaker(Some("Hori Parata")),
+                want("We feel that is ridiculous").speaker(Some("Hori Parata")),
+            ],
+        );
+        check(
+            "“The sea is sick,” says Parata.\n\nThe tide came in at noon.\n\n“We feel that is ridiculous.”",
+            &[
+                want("The sea is sick").speaker(Some("Parata")),
+                want("We feel that is ridiculous").speaker(None),
+            ],
         );
         // Relatives as sources, alone or with their name after them.
         check(
