@@ -3204,6 +3204,44 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        if found.is_none()
+            && kind == QuoteKind::Direct
+            && pre.trim().is_empty()
+            && p.open == para_r.start
+            && para > 0
+        {
+            // A quote paragraph right after a paragraph whose last sentence
+            // has a source speak ("The Food Standards Agency warned people
+            // …" / "“We advise …”"): that source's words.
+            let prev = self.paras[para - 1].clone();
+            let ss = ceil_boundary(
+                t,
+                self.sent_start(prev.end.saturating_sub(1))
+                    .max(prev.start)
+                    .max(prev.end.saturating_sub(PRE_WINDOW)),
+            );
+            if !self.inside_quote(ss) && !self.has_quote_in(&(ss..prev.end), pairs) {
+                tokenize(t, ss, prev.end, toks);
+                if let Some(subj) = clause_subject(t, toks, 0, toks.len()) {
+                    let speaks = verb_after(t, toks, subj.np.tok_end)
+                        .is_some_and(|v| speakers::is_cue_word(&v));
+                    let source = matches!(
+                        subj.np.kind,
+                        NpKind::Person | NpKind::Org | NpKind::OrgGeneric | NpKind::Anon
+                    );
+                    if speaks && source {
+                        let mut a = self.resolve(&subj, None, ss);
+                        a.as_written = None;
+                        if a.has_speaker() {
+                            found = Some(Found {
+                                attr: a,
+                                post: false,
+                            });
+                        }
+                    }
+                }
+            }
+        }
         // Terms: short fragments credited to no one, and titles of works
         // ("his book “The Art of the Deal”").
         let title_case = is_title_of_work(pre, &t[content.clone()]);
@@ -3854,6 +3892,17 @@ mod tests {
                 want("The sea is sick").speaker(Some("Parata")),
                 want("We feel that is ridiculous").speaker(None),
             ],
+        );
+        // A quote paragraph after a paragraph in which a source speaks.
+        check(
+            "The Food Standards Agency warned people to stay away.\n\n“We advise the public not to take any tablets.”",
+            &[want("We advise the public not to take any tablets")
+                .speaker(Some("Food Standards Agency"))
+                .cue(None)],
+        );
+        check(
+            "The Food Standards Agency tested the tablets.\n\n“We advise the public not to take any tablets.”",
+            &[want("We advise the public not to take any tablets").speaker(None)],
         );
         // Relatives as sources, alone or with their name after them.
         check(
