@@ -2994,7 +2994,30 @@ pub(crate) fn scan(text: &str) -> Vec<Quote> {
     }
     out.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)));
     out.dedup_by(|b, a| a.start == b.start && a.end == b.end);
+    carry_titles(&mut out);
     out
+}
+
+/// A person's title, once written at one of their quotes (usually at the
+/// first full mention), holds for their other quotes that name none:
+/// "said Lotfi Azzouz, Tunisia country director for Amnesty International"
+/// and later "Azzouz said".
+fn carry_titles(quotes: &mut [Quote]) {
+    let mut first: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for q in quotes.iter() {
+        if let (Some(SpeakerKind::Person), Some(name), Some(title)) =
+            (q.speaker_kind, &q.speaker, &q.speaker_title)
+        {
+            first.entry(name.clone()).or_insert_with(|| title.clone());
+        }
+    }
+    for q in quotes.iter_mut() {
+        if q.speaker_title.is_none() && q.speaker_kind == Some(SpeakerKind::Person) {
+            if let Some(t) = q.speaker.as_ref().and_then(|n| first.get(n)) {
+                q.speaker_title = Some(t.clone());
+            }
+        }
+    }
 }
 
 fn make_quote(
@@ -3891,6 +3914,19 @@ mod tests {
             &[
                 want("The sea is sick").speaker(Some("Parata")),
                 want("We feel that is ridiculous").speaker(None),
+            ],
+        );
+        // A title written at one quote holds for the person's later quotes;
+        // a description with its title noun after a place name counts.
+        check(
+            "“It is meant to frighten tourists,” said Lotfi Azzouz, Tunisia country director for Amnesty International.\n\n“There is worry,” Azzouz said.",
+            &[
+                want("It is meant to frighten tourists")
+                    .speaker(Some("Lotfi Azzouz"))
+                    .title(Some("Tunisia country director for Amnesty International")),
+                want("There is worry")
+                    .speaker(Some("Lotfi Azzouz"))
+                    .title(Some("Tunisia country director for Amnesty International")),
             ],
         );
         // A quote paragraph after a paragraph in which a source speaks.

@@ -1957,7 +1957,10 @@ pub fn subject_after(text: &str, toks: &[Tok], k: usize, hi: usize) -> Option<Su
             && (has(first, F_DETS)
                 || has(first, F_TITLE_NOUNS)
                 || has(first, F_TITLE_MODS)
-                || is_cap(first));
+                || is_cap(first)
+                || (e + 1..hi.min(e + 4))
+                    .take_while(|&j| toks[j].word)
+                    .any(|j| has(wl(text, &toks[j]), F_TITLE_NOUNS)));
         if describes && np.kind == NpKind::Person {
             let mut m = e + 1;
             while m < hi && (toks[m].word || !matches!(wl(text, &toks[m]), "," | "." | ";" | ":")) {
@@ -2763,11 +2766,17 @@ fn mention_title(text: &str, toks: &[Tok], s: usize, ns: usize, e: usize) -> Opt
     if e + 1 < toks.len() && !toks[e].word && wl(text, &toks[e]) == "," && toks[e + 1].word {
         let first = wl(text, &toks[e + 1]);
         let l = lw(first);
+        // A title noun among the first words makes a description too
+        // ("Tunisia country director for Amnesty International").
+        let title_soon = (e + 1..toks.len().min(e + 4))
+            .take_while(|&j| toks[j].word)
+            .any(|j| has(wl(text, &toks[j]), F_TITLE_NOUNS));
         let describes = matches!(
             l.as_str(),
             "the" | "a" | "an" | "who" | "formerly" | "former" | "then"
         ) || has(first, F_TITLE_NOUNS)
-            || has(first, F_TITLE_MODS);
+            || has(first, F_TITLE_MODS)
+            || title_soon;
         if describes {
             let mut m = e + 1;
             while m < toks.len()
