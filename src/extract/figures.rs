@@ -61,10 +61,45 @@ pub fn figures(text: &str) -> Vec<Figure> {
             Parser { text, t: &toks }.run(&mut out);
         }
     }
+    let mut prev_end = 0;
     for f in &mut out {
         in_years(f);
+        or_range(text, f, prev_end);
+        prev_end = f.end;
     }
     out
+}
+
+/// "four or five buyers", "1 or 2 days": a number, "or", then a figure
+/// make a range from the number to the figure's value.
+fn or_range(text: &str, f: &mut Figure, prev_end: usize) {
+    let (Some(high), None) = (f.value, f.high) else {
+        return;
+    };
+    if !f.text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return;
+    }
+    let Some(head) = text[..f.start].strip_suffix(" or ") else {
+        return;
+    };
+    let from = head
+        .rfind(|c: char| !c.is_ascii_alphanumeric())
+        .map_or(0, |i| i + 1);
+    let word = &head[from..];
+    let low = match word.parse::<f64>() {
+        Ok(v) if !word.is_empty() => Some(v),
+        _ => match number_word(word.to_ascii_lowercase().as_bytes()) {
+            Some(Nw::Unit(v) | Nw::Teen(v) | Nw::Tens(v)) => Some(f64::from(v)),
+            _ => None,
+        },
+    };
+    // Never over the figure before it: figures do not overlap.
+    if let Some(low) = low.filter(|&l| l < high && l > 0.0 && from >= prev_end) {
+        f.start = from;
+        f.text = text[from..f.end].to_string();
+        f.value = Some(low);
+        f.high = Some(high);
+    }
 }
 
 /// Decades and centuries are counted in years ("seven decades" is 70
@@ -3208,6 +3243,17 @@ mod tests {
                 None,
             )],
         );
+    }
+
+    #[test]
+    fn n_or_m_is_a_range() {
+        let f = figures("Police found four or five buyers, and 1 or 2 days later, three or so.");
+        let got: Vec<(&str, Option<f64>, Option<f64>)> = f
+            .iter()
+            .map(|f| (f.text.as_str(), f.value, f.high))
+            .collect();
+        assert_eq!(got[0], ("four or five buyers", Some(4.0), Some(5.0)));
+        assert_eq!(got[1], ("1 or 2 days", Some(1.0), Some(2.0)));
     }
 
     #[test]
