@@ -61,6 +61,7 @@ pub fn figures(text: &str) -> Vec<Figure> {
             Parser { text, t: &toks }.run(&mut out);
         }
     }
+    halves(text, &mut out);
     let mut prev_end = 0;
     for f in &mut out {
         in_years(f);
@@ -99,6 +100,59 @@ fn or_range(text: &str, f: &mut Figure, prev_end: usize) {
         f.text = text[from..f.end].to_string();
         f.value = Some(low);
         f.high = Some(high);
+    }
+}
+
+/// "half a century", "half an hour", "a half-century": durations of half a
+/// unit, where no other figure is.
+fn halves(text: &str, out: &mut Vec<Figure>) {
+    static HALF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\bhalf(?:\s+an?\s+|-)(century|decade|year|month|week|day|hour|minute)\b",
+        )
+        .expect("half regex")
+    });
+    if !text.contains("alf") {
+        return;
+    }
+    let mut added = false;
+    for m in HALF.captures_iter(text) {
+        let (all, unit) = (m.get(0).expect("match"), &m[1]);
+        let Some(u) = duration_unit(unit.to_ascii_lowercase().as_bytes()) else {
+            continue;
+        };
+        let (start, end) = (all.start(), all.end());
+        if out.iter().any(|f| f.start < end && start < f.end) {
+            continue;
+        }
+        out.push(Figure {
+            text: text[start..end].to_string(),
+            start,
+            end,
+            value: Some(0.5),
+            high: None,
+            unit: Some(u.to_string()),
+            qualifier: None,
+            kind: FigureKind::Duration,
+            counts: None,
+            date: None,
+            linked_to: None,
+        });
+        added = true;
+    }
+    if added {
+        // Keep the order by start; links are indices, so renumber them.
+        let mut order: Vec<usize> = (0..out.len()).collect();
+        order.sort_by_key(|&i| out[i].start);
+        let mut new_index = vec![0; out.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        let mut sorted: Vec<Figure> = order.iter().map(|&i| out[i].clone()).collect();
+        for f in &mut sorted {
+            f.linked_to = f.linked_to.map(|l| new_index[l]);
+        }
+        *out = sorted;
     }
 }
 
@@ -3243,6 +3297,20 @@ mod tests {
                 None,
             )],
         );
+    }
+
+    #[test]
+    fn half_a_unit_is_a_duration() {
+        check(
+            "for half a century",
+            &[dur("half a century", 50.0, "year", None)],
+        );
+        check(
+            "a half-century later",
+            &[dur("half-century", 50.0, "year", None)],
+        );
+        check("in half an hour", &[dur("half an hour", 0.5, "hour", None)]);
+        check("half the time", &[]);
     }
 
     #[test]
