@@ -3,6 +3,7 @@
 
 pub mod figures;
 pub mod invisible;
+pub mod lexicon;
 pub mod model;
 pub mod quotes;
 pub mod segment;
