@@ -581,12 +581,16 @@ impl<'a> Ctx<'a> {
         let t = self.text;
         let np: &Np = &subj.np;
         let written = t[np.written.clone()].to_string();
-        let title_here = np
-            .title
-            .clone()
-            .or(subj.appositive.clone())
-            .map(|r| t[r].trim().to_string())
-            .filter(|s| !s.is_empty());
+        // A description after the name says more than a bare rank or office
+        // before it ("Senator Mark Warner, a Virginia Democrat,"); a title
+        // chain before the name ("CIA Director John Brennan") stands alone.
+        let bare = |r: &Range<usize>| !t[r.clone()].trim().contains(char::is_whitespace);
+        let title_here = match (&np.title, &subj.appositive) {
+            (Some(pre), Some(app)) if bare(pre) => Some(app.clone()),
+            (pre, app) => pre.clone().or(app.clone()),
+        }
+        .map(|r| t[r].trim().to_string())
+        .filter(|s| !s.is_empty());
         let cue = cue.map(|c| lower(c).replace('’', "'"));
         let mut a = Attr {
             as_written: Some(written.clone()),
@@ -3915,6 +3919,16 @@ mod tests {
                 want("The sea is sick").speaker(Some("Parata")),
                 want("We feel that is ridiculous").speaker(None),
             ],
+        );
+        // A description after the name wins over a one-word office before
+        // it; a longer title chain before the name stands.
+        check(
+            "“The economy was near the precipice,” said Senator Mark Warner, a Virginia Democrat.",
+            &[want("The economy was near the precipice").title(Some("Virginia Democrat"))],
+        );
+        check(
+            "CIA Director John Brennan, a career officer, said the agency would not be intimidated.",
+            &[want("the agency would not be intimidated").title(Some("CIA Director"))],
         );
         // A title written at one quote holds for the person's later quotes;
         // a description with its title noun after a place name counts.
