@@ -25,6 +25,7 @@
 //!    speaker's words). Pronouns and definite descriptions ("the
 //!    president") are resolved to the nearest fitting person.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -2999,7 +3000,55 @@ pub(crate) fn scan(text: &str) -> Vec<Quote> {
     out.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)));
     out.dedup_by(|b, a| a.start == b.start && a.end == b.end);
     carry_titles(&mut out);
+    resolve_orgs(text, &mut out);
     out
+}
+
+/// Short names of organisations resolved to their fullest form in the
+/// article: an acronym defined in brackets ("the National Press Agency
+/// (NPA)" → "National Press Agency") and the first word of a company's
+/// name ("Hartwell" after "Hartwell Mining Corp").
+fn resolve_orgs(text: &str, quotes: &mut [Quote]) {
+    static DEFINED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b((?:[A-Z][\w&’'-]*\s+)(?:(?:of|for|and|the|de)\s+|[A-Z][\w&’'-]*\s+){0,6}[A-Z][\w&’'-]*)\s+\(([A-Z][A-Z0-9&]{1,9})\)")
+            .expect("acronym regex")
+    });
+    static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b([A-Z][\w&’'-]+)(?:\s+[A-Z][\w&’'-]*){0,3}\s+(?:Corp|Corporation|Inc|Ltd|Limited|Group|Holdings|Co|Company|Bank|Plc|PLC|LLC|AG|SA|NV)\b\.?")
+            .expect("company regex")
+    });
+    if quotes.iter().all(|q| q.speaker.is_none()) {
+        return;
+    }
+    let mut full: HashMap<String, (String, usize)> = HashMap::new();
+    for c in DEFINED.captures_iter(text) {
+        let name = c[1]
+            .trim_start_matches("The ")
+            .trim_start_matches("the ")
+            .to_string();
+        let at = c.get(0).map_or(0, |m| m.start());
+        full.entry(c[2].to_string()).or_insert((name, at));
+    }
+    for c in COMPANY.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let name = m.as_str().trim_end_matches('.').to_string();
+        full.entry(c[1].to_string()).or_insert((name, m.start()));
+    }
+    if full.is_empty() {
+        return;
+    }
+    for q in quotes.iter_mut() {
+        let Some(short) = q.speaker.as_deref() else {
+            continue;
+        };
+        let short = short.trim_start_matches("the ").trim_start_matches("The ");
+        if let Some((name, at)) = full.get(short) {
+            if *at < q.start && name != short {
+                q.speaker = Some(name.clone());
+                q.speaker_kind = Some(SpeakerKind::Organisation);
+            }
+        }
+    }
 }
 
 /// A person's title, once written at one of their quotes (usually at the
@@ -3919,6 +3968,18 @@ mod tests {
                 want("The sea is sick").speaker(Some("Parata")),
                 want("We feel that is ridiculous").speaker(None),
             ],
+        );
+        // Organisations by their fullest name: a company's first word, an
+        // acronym defined in brackets.
+        check(
+            "Hartwell Mining Corp said output fell. “We expect a recovery,” Hartwell said.",
+            &[want("We expect a recovery")
+                .speaker(Some("Hartwell Mining Corp"))
+                .skind(K::Organisation)],
+        );
+        check(
+            "The agency, the National Port Authority (NPA), said so. “We will win,” the NPA said.",
+            &[want("We will win").speaker(Some("National Port Authority"))],
         );
         // A description after the name wins over a one-word office before
         // it; a longer title chain before the name stands.
