@@ -14,6 +14,17 @@ fn bin() -> Command {
     cmd
 }
 
+/// Start claimtrack in `dir` with `args`, its output captured.
+fn spawn(dir: &Path, args: &[&str]) -> std::process::Child {
+    bin()
+        .current_dir(dir)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
 fn count(db: &Path, sql: &str) -> i64 {
     let conn = rusqlite::Connection::open(db).unwrap();
     conn.query_row(sql, [], |r| r.get(0)).unwrap()
@@ -121,13 +132,7 @@ fn pipes_and_devices_in_a_folder_are_skipped_and_bounded_on_the_command_line() {
         .success());
     std::os::unix::fs::symlink("/dev/zero", dir.path().join("in/zero.txt")).unwrap();
     std::os::unix::fs::symlink("/dev/urandom", dir.path().join("in/random.md")).unwrap();
-    let child = bin()
-        .current_dir(dir.path())
-        .args(["--db", "store.db", "ingest", "-q", "in"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = spawn(dir.path(), &["--db", "store.db", "ingest", "-q", "in"]);
     let out = wait_for(child, 60, "ingest of a folder with a pipe and devices");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
@@ -142,20 +147,17 @@ fn pipes_and_devices_in_a_folder_are_skipped_and_bounded_on_the_command_line() {
     assert_eq!(count(&dir.db(), "SELECT count(*) FROM articles"), 1);
 
     // Named on the command line, a device is read up to --max-bytes.
-    let child = bin()
-        .current_dir(dir.path())
-        .args([
+    let child = spawn(
+        dir.path(),
+        &[
             "--db",
             "store.db",
             "ingest",
             "--max-bytes",
             "100000",
             "in/random.md",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        ],
+    );
     let out = wait_for(child, 60, "ingest of /dev/urandom");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
@@ -223,16 +225,8 @@ fn two_ingests_at_once_give_what_one_after_the_other_would() {
             dir.write("first.txt", seed_text("004"));
             dir.run(&["ingest", "-q", "first.txt"]).expect_code(0);
         }
-        let spawn = |path: &str| {
-            bin()
-                .current_dir(dir.path())
-                .args(["--db", "store.db", "ingest", "-q", path])
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-        };
-        let (x, y) = (spawn(&a), spawn(&b));
+        let ingest = |path: &str| spawn(dir.path(), &["--db", "store.db", "ingest", "-q", path]);
+        let (x, y) = (ingest(&a), ingest(&b));
         for out in [wait_for(x, 120, "ingest a"), wait_for(y, 120, "ingest b")] {
             assert_eq!(
                 out.status.code(),
@@ -266,13 +260,7 @@ fn a_writer_waits_its_turn_instead_of_failing_busy() {
     let lock = std::fs::File::create(dir.path().join("store.db.lock")).unwrap();
     lock.lock().unwrap();
     dir.write("two.txt", seed_text("001"));
-    let child = bin()
-        .current_dir(dir.path())
-        .args(["--db", "store.db", "ingest", "-q", "two.txt"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = spawn(dir.path(), &["--db", "store.db", "ingest", "-q", "two.txt"]);
     std::thread::sleep(Duration::from_secs(2));
     // Meanwhile readers are not held up.
     dir.run(&["articles"]).expect_code(0);
