@@ -108,7 +108,7 @@ fn or_range(text: &str, f: &mut Figure, prev_end: usize) {
 fn halves(text: &str, out: &mut Vec<Figure>) {
     static HALF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"(?i)\bhalf(?:\s+an?\s+|-)(century|decade|year|month|week|day|hour|minute)\b",
+            r"(?i-u:\b)half(?:\s+an?\s+|-)(century|decade|year|month|week|day|hour|minute)(?-u:\b)",
         )
         .expect("half regex")
     });

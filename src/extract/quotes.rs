@@ -3009,30 +3009,60 @@ pub(crate) fn scan(text: &str) -> Vec<Quote> {
 /// (NPA)" → "National Press Agency") and the first word of a company's
 /// name ("Hartwell" after "Hartwell Mining Corp").
 fn resolve_orgs(text: &str, quotes: &mut [Quote]) {
+    // ASCII word boundaries and classes keep these on the regex crate's
+    // lazy DFA (a Unicode `\b` on non-ASCII text falls back to a far slower
+    // engine).
     static DEFINED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b((?:[A-Z][\w&’'-]*\s+)(?:(?:of|for|and|the|de)\s+|[A-Z][\w&’'-]*\s+){0,6}[A-Z][\w&’'-]*)\s+\(([A-Z][A-Z0-9&]{1,9})\)")
+        Regex::new(r"(?-u:\b)((?:[A-Z][A-Za-z&’'-]*\s+)(?:(?:of|for|and|the|de)\s+|[A-Z][A-Za-z&’'-]*\s+){0,6}[A-Z][A-Za-z&’'-]*)\s+\(([A-Z][A-Z0-9&]{1,9})\)")
             .expect("acronym regex")
     });
     static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b([A-Z][\w&’'-]+)(?:\s+[A-Z][\w&’'-]*){0,3}\s+(?:Corp|Corporation|Inc|Ltd|Limited|Group|Holdings|Co|Company|Bank|Plc|PLC|LLC|AG|SA|NV)\b\.?")
+        Regex::new(r"(?-u:\b)([A-Z][A-Za-z&’'-]+)(?:\s+[A-Z][A-Za-z&’'-]*){0,3}\s+(?:Corp|Corporation|Inc|Ltd|Limited|Group|Holdings|Co|Company|Bank|Plc|PLC|LLC|AG|SA|NV)(?-u:\b)\.?")
             .expect("company regex")
     });
     if quotes.iter().all(|q| q.speaker.is_none()) {
         return;
     }
+    // Both patterns start with any capital letter; run them only in short
+    // windows before what they must end with ("(NPA)", "Corp"), found by
+    // fast literal scans.
+    static ACRONYM: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\(([A-Z][A-Z0-9&]{1,9})\)").expect("acronym regex"));
+    static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)(?:Corp|Corporation|Inc|Ltd|Limited|Group|Holdings|Co|Company|Bank|Plc|PLC|LLC|AG|SA|NV)(?-u:\b)")
+            .expect("suffix regex")
+    });
+    let window = |end: usize| {
+        let lo = ceil_boundary(text, end.saturating_sub(160));
+        let hi = floor_boundary(text, (end + 1).min(text.len()));
+        (lo, hi)
+    };
     let mut full: HashMap<String, (String, usize)> = HashMap::new();
-    for c in DEFINED.captures_iter(text) {
-        let name = c[1]
-            .trim_start_matches("The ")
-            .trim_start_matches("the ")
-            .to_string();
-        let at = c.get(0).map_or(0, |m| m.start());
-        full.entry(c[2].to_string()).or_insert((name, at));
+    for m in ACRONYM.find_iter(text) {
+        let (lo, _) = window(m.start());
+        if let Some(c) = DEFINED
+            .captures_iter(&text[lo..m.end()])
+            .find(|c| c.get(0).is_some_and(|g| lo + g.end() == m.end()))
+        {
+            let name = c[1]
+                .trim_start_matches("The ")
+                .trim_start_matches("the ")
+                .to_string();
+            let at = lo + c.get(0).map_or(0, |g| g.start());
+            full.entry(c[2].to_string()).or_insert((name, at));
+        }
     }
-    for c in COMPANY.captures_iter(text) {
-        let m = c.get(0).expect("match");
-        let name = m.as_str().trim_end_matches('.').to_string();
-        full.entry(c[1].to_string()).or_insert((name, m.start()));
+    for m in SUFFIX.find_iter(text) {
+        let (lo, hi) = window(m.end());
+        if let Some(c) = COMPANY
+            .captures_iter(&text[lo..hi])
+            .find(|c| c.get(0).is_some_and(|g| lo + g.end() >= m.end()))
+        {
+            let g = c.get(0).expect("match");
+            let name = g.as_str().trim_end_matches('.').to_string();
+            full.entry(c[1].to_string())
+                .or_insert((name, lo + g.start()));
+        }
     }
     if full.is_empty() {
         return;
