@@ -31,6 +31,7 @@ pub(crate) const CUE_VERBS: &str =
     labeled labelled brand brands branded term termed dismiss dismisses dismissed hint hints \
     hinted wonder wonders wondered allege alleges alleged alleging estimate estimates estimated \
     promise promises promised vow vows vowed boast boasts boasted recount recounts recounted \
+    divulge divulges divulged divulging \
     reiterate reiterates reiterated repeat repeats repeated continue continues continued echo \
     echoes echoed scoff scoffed shout shouted yell yelled whisper whispered post posts posted \
     posting write texted emailed blogged agree agrees agreed believe believes believed thinks \
@@ -70,7 +71,7 @@ pub(crate) const INVERTABLE: &str =
 /// Verbs that take the listener as object ("told VICE News that ...").
 pub(crate) const TELL_VERBS: &str = "tell tells told telling warned warn warns warning informed \
     inform informs assured assure assures reminded remind reminds convinced persuaded advised \
-    advise advises instructed asked ask asks urged urge urges";
+    advise advises instructed asked ask asks urged urge urges promised promise promises";
 
 /// Ranks and honorifics: kept in `speaker_as_written`, never part of the
 /// name or the title.

@@ -2784,6 +2784,18 @@ fn gap_ok(t: &str, toks: &[Tok], c: &Cue, n: usize, cue_word: &str) -> bool {
     if speakers::is_tell_verb(cue_word) && gap.len() <= 8 {
         return true;
     }
+    // "have argued for years that", "said for months that".
+    if lf == "for" && gap.len() <= 3 {
+        let next = gap.get(1).map(|k| lw(&t[k.s..k.e]));
+        if next.is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "years" | "months" | "weeks" | "days" | "decades" | "some" | "a" | "long"
+            )
+        }) {
+            return true;
+        }
+    }
     let pp = matches!(
         lf.as_str(),
         "in" | "on"
@@ -3786,6 +3798,20 @@ mod tests {
 
     #[test]
     fn indirect_speech() {
+        // A span of time between the verb and "that"; a less common verb.
+        check(
+            "American officials have argued for years that it was time to act.",
+            &[want("it was time to act")
+                .kind(Indirect)
+                .cue(Some("have argued"))],
+        );
+        check(
+            "Officials divulged Thursday that the government had allowed two visits.",
+            &[want("the government had allowed two visits")
+                .kind(Indirect)
+                .cue(Some("divulged"))],
+        );
+        check("He asked for evidence that the vote was rigged.", &[]);
         // The attribution between commas mid-sentence: the clause after it.
         check(
             "Within months, Forte said, the shop was selling cheaper eggs.",
