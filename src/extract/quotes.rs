@@ -2982,7 +2982,7 @@ pub(crate) fn scan(text: &str) -> Vec<Quote> {
             let found = ctx.eval_indirect(c, &pairs, &mut toks);
             ctx.cur_outer = None;
             if let Some(r) = found {
-                if r.text.start < last_indirect_end {
+                if r.text.start < last_indirect_end || contraction_source(&r.attr) {
                     continue;
                 }
                 last_indirect_end = r.text.end;
@@ -3091,6 +3091,15 @@ fn resolve_orgs(text: &str, quotes: &mut [Quote]) {
             }
         }
     }
+}
+
+/// A source written as a contraction is none: "We’re told that …" is
+/// passive, "Aren’t those …" a question.
+fn contraction_source(a: &Attr) -> bool {
+    a.as_written.as_deref().is_some_and(|w| {
+        let w = w.replace('’', "'").to_lowercase();
+        !w.contains(' ') && (w.ends_with("'re") || w.ends_with("'m") || w.ends_with("n't"))
+    })
 }
 
 /// A person's title, once written at one of their quotes (usually at the
@@ -3798,6 +3807,12 @@ mod tests {
 
     #[test]
     fn indirect_speech() {
+        // No source written as a contraction: passive "We’re told", a question.
+        check("We’re told that the dress was taken from her room.", &[]);
+        check(
+            "Aren’t those the kinds of things that libertarians say they hate?",
+            &[],
+        );
         // A span of time between the verb and "that"; a less common verb.
         check(
             "American officials have argued for years that it was time to act.",
