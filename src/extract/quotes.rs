@@ -3412,6 +3412,13 @@ impl<'a> Ctx<'a> {
         if (found.is_none() && (words <= 3 || title_case)) || (title_case && after_work_noun) {
             return;
         }
+        // An epithet between commas that no one is credited with: "Lorenz,
+        // “the father of chaos,” died in 2008".
+        let between_commas = pre.trim_end().ends_with(',')
+            && (raw_t.ends_with(',') || t[p.close_end..].trim_start().starts_with(','));
+        if found.is_none() && kind == QuoteKind::Partial && words <= 6 && between_commas {
+            return;
+        }
         let (attr, post) = match found {
             Some(f) => (f.attr, f.post),
             None => (Attr::default(), false),
@@ -3756,6 +3763,8 @@ mod tests {
 
     #[test]
     fn partial_quotes_and_terms() {
+        // An epithet between commas, credited to no one, is a term.
+        check("Lorenz, “the father of chaos,” died in 2008.", &[]);
         check(
             "Alexander Bortnikov spoke. Bortnikov noted, without providing details, that “just recently the services shared data.”",
             &[want("just recently the services shared data").kind(Partial).speaker(Some("Alexander Bortnikov")).cue(Some("noted"))],
