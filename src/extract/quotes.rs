@@ -4061,6 +4061,15 @@ mod tests {
             "The agency, the National Port Authority (NPA), said so. “We will win,” the NPA said.",
             &[want("We will win").speaker(Some("National Port Authority"))],
         );
+        // Date words before a title are not part of it.
+        check(
+            "In September Russian Foreign Minister Sergei Lavrov said the talks had failed.",
+            &[want("the talks had failed").title(Some("Russian Foreign Minister"))],
+        );
+        check(
+            "Last year Russian Prime Minister Dmitry Medvedev said the talks had failed.",
+            &[want("the talks had failed").title(Some("Russian Prime Minister"))],
+        );
         // A description after the name wins over a one-word office before
         // it; a longer title chain before the name stands.
         check(

@@ -901,13 +901,32 @@ fn proper_np(
     // Title: capitalised title words inside the run, or a lower-case title
     // chain before it ("Foreign Ministry spokeswoman Maria Zakharova").
     let mut title: Option<Range<usize>> = None;
+    // Date words glued before a title are not part of it ("In September
+    // Russian Foreign Minister …", "last year Prime Minister …").
+    let title_start = |end: usize| {
+        let mut ts = body_start;
+        while ts + 1 < end {
+            let w = wl(text, &toks[ts]);
+            let date_word = has(w, F_CALENDAR)
+                || matches!(
+                    lw(w).as_str(),
+                    "year" | "week" | "month" | "day" | "today" | "yesterday"
+                )
+                || w.bytes().all(|b| b.is_ascii_digit());
+            if !date_word {
+                break;
+            }
+            ts += 1;
+        }
+        ts
+    };
     if let Some(te) = title_end {
-        let ts = body_start;
+        let ts = title_start(te);
         title = Some(toks[ts].s..toks[te - 1].e);
     } else if run_start > body_start {
         let chain_ok = (body_start..run_start).any(|m| has(wl(text, &toks[m]), F_TITLE_NOUNS));
         if chain_ok {
-            title = Some(toks[body_start].s..toks[run_start - 1].e);
+            title = Some(toks[title_start(run_start)].s..toks[run_start - 1].e);
         } else if det.is_none() {
             // Lower-case words before a name that are not a title: not a
             // clean noun phrase ("just in September Lavrov").
