@@ -104,24 +104,78 @@ fn or_range(text: &str, f: &mut Figure, prev_end: usize) {
 }
 
 /// "half a century", "half an hour", "a half-century": durations of half a
-/// unit, where no other figure is.
+/// unit; "two-thirds", "one fifth", "about one-tenth": fractions (kind
+/// `other`), with a qualifier written before them. Only where no other
+/// figure is.
 fn halves(text: &str, out: &mut Vec<Figure>) {
     static HALF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"(?i-u:\b)half(?:\s+an?\s+|-)(century|decade|year|month|week|day|hour|minute)(?-u:\b)",
+            r"(?i)(?-u:\b)half(?:\s+an?\s+|-)(century|decade|year|month|week|day|hour|minute)(?-u:\b)",
         )
         .expect("half regex")
     });
-    if !text.contains("alf") {
+    static FRACTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)(?-u:\b)(one|two|three|four|five|six|seven|eight|nine)[- ](half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?-u:\b)",
+        )
+        .expect("fraction regex")
+    });
+    let mut extra = Vec::new();
+    if text.contains("alf") {
+        for m in HALF.captures_iter(text) {
+            let (all, unit) = (m.get(0).expect("match"), &m[1]);
+            if let Some(u) = duration_unit(unit.to_ascii_lowercase().as_bytes()) {
+                extra.push((all.start(), all.end(), 0.5, Some(u), FigureKind::Duration));
+            }
+        }
+    }
+    if text.contains("th") || text.contains("alf") || text.contains("arter") {
+        for m in FRACTION.captures_iter(text) {
+            let all = m.get(0).expect("match");
+            let n = match number_word(m[1].to_ascii_lowercase().as_bytes()) {
+                Some(Nw::Unit(v)) => f64::from(v),
+                _ => continue,
+            };
+            let d = match m[2].to_ascii_lowercase().trim_end_matches('s') {
+                "half" | "halve" => 2.0,
+                "third" => 3.0,
+                "quarter" | "fourth" => 4.0,
+                "fifth" => 5.0,
+                "sixth" => 6.0,
+                "seventh" => 7.0,
+                "eighth" => 8.0,
+                "ninth" => 9.0,
+                _ => 10.0,
+            };
+            // "one third" with "one" as a count of a thing is rare; "the
+            // third" (an ordinal) has no number word and never matches.
+            extra.push((all.start(), all.end(), n / d, None, FigureKind::Other));
+        }
+    }
+    if extra.is_empty() {
         return;
     }
     let mut added = false;
-    for m in HALF.captures_iter(text) {
-        let (all, unit) = (m.get(0).expect("match"), &m[1]);
-        let Some(u) = duration_unit(unit.to_ascii_lowercase().as_bytes()) else {
+    for (start, end, value, unit, kind) in extra {
+        if out.iter().any(|f| f.start < end && start < f.end) {
             continue;
-        };
-        let (start, end) = (all.start(), all.end());
+        }
+        // A qualifier right before it ("about one-tenth").
+        let head = text[..start].trim_end();
+        let lower = head.to_ascii_lowercase();
+        let (start, qualifier) = QUALIFIERS
+            .iter()
+            .find_map(|(words, q)| {
+                let phrase = words
+                    .iter()
+                    .map(|w| std::str::from_utf8(w).unwrap_or(""))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let at = lower.strip_suffix(&phrase)?;
+                let boundary = at.is_empty() || at.ends_with(|c: char| !c.is_ascii_alphanumeric());
+                boundary.then(|| (at.len(), Some(q.to_string())))
+            })
+            .unwrap_or((start, None));
         if out.iter().any(|f| f.start < end && start < f.end) {
             continue;
         }
@@ -129,11 +183,11 @@ fn halves(text: &str, out: &mut Vec<Figure>) {
             text: text[start..end].to_string(),
             start,
             end,
-            value: Some(0.5),
+            value: Some(value),
             high: None,
-            unit: Some(u.to_string()),
-            qualifier: None,
-            kind: FigureKind::Duration,
+            unit: unit.map(str::to_string),
+            qualifier,
+            kind,
             counts: None,
             date: None,
             linked_to: None,
@@ -3179,7 +3233,8 @@ mod tests {
         check("Section 230 protections", &[]);
         check("the April 15 Boston Marathon bombings", &[]);
         check("a 3-2 vote", &[]);
-        check("two-thirds of voters", &[]);
+        // "two-thirds of voters" is a fraction now (an `other` figure): see
+        // `spelled_fractions_are_figures`.
         check("the NotPetya attack and the COVID-19 pandemic", &[]);
         check(
             "call +1 202 555 0100 or (202) 555-0199 or 202-555-0143",
@@ -3310,7 +3365,36 @@ mod tests {
             &[dur("half-century", 50.0, "year", None)],
         );
         check("in half an hour", &[dur("half an hour", 0.5, "hour", None)]);
+        check(
+            "Half a century later",
+            &[dur("Half a century", 50.0, "year", None)],
+        );
         check("half the time", &[]);
+    }
+
+    #[test]
+    fn spelled_fractions_are_figures() {
+        let f =
+            figures("Two-thirds of voters agreed, about one-tenth did not, and one fifth left.");
+        let got: Vec<(&str, Option<f64>, Option<&str>)> = f
+            .iter()
+            .map(|f| {
+                (
+                    f.text.as_str(),
+                    f.value.map(|v| (v * 1000.0).round() / 1000.0),
+                    f.qualifier.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Two-thirds", Some(0.667), None),
+                ("about one-tenth", Some(0.1), Some("about")),
+                ("one fifth", Some(0.2), None)
+            ]
+        );
+        assert!(f.iter().all(|f| f.kind == FigureKind::Other));
     }
 
     #[test]
