@@ -114,13 +114,51 @@ fn halves(text: &str, out: &mut Vec<Figure>) {
         )
         .expect("half regex")
     });
+    static BARE_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?-u:\b)(?:killed|killing|injured|injuring|wounded|wounding|arrested|detained|evacuated|rescued|hospitali[sz]ed)$",
+        )
+        .expect("bare verb regex")
+    });
     static FRACTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
             r"(?i)(?-u:\b)(one|two|three|four|five|six|seven|eight|nine)[- ](half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?-u:\b)",
         )
         .expect("fraction regex")
     });
+    // "injured some 40", "killed 12": a bare number after a verb that
+    // counts people is a count of them (what it counts left unnamed).
+    static BARE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?-u:\b)(?:killed|killing|injured|injuring|wounded|wounding|arrested|detained|evacuated|rescued|hospitali[sz]ed)\s+(\d{1,3}(?:,\d{3})*|\d+)(?-u:\b)",
+        )
+        .expect("bare count regex")
+    });
     let mut extra = Vec::new();
+    for m in BARE.captures_iter(text) {
+        let num = m.get(1).expect("number");
+        // Only a number that ends its phrase ("killed 12." / "killed 12
+        // and"), not one before a noun ("killed 12 soldiers" is a figure
+        // already).
+        let after = text[num.end()..].trim_start();
+        let ends = after.is_empty()
+            || after.starts_with(['.', ',', ';', ')', ':'])
+            || after.starts_with("and ")
+            || after.starts_with("in ")
+            || after.starts_with("on ");
+        if let (true, Ok(v)) = (ends, num.as_str().replace(',', "").parse::<f64>()) {
+            extra.push((num.start(), num.end(), v, None, FigureKind::Count));
+        }
+    }
+    for f in out.iter_mut() {
+        // A qualified bare number after such a verb ("injured some 40").
+        if f.kind == FigureKind::Other && f.unit.is_none() && f.counts.is_none() {
+            let head = text[..f.start].trim_end().to_ascii_lowercase();
+            if BARE_VERB.is_match(&head) {
+                f.kind = FigureKind::Count;
+            }
+        }
+    }
     if text.contains("alf") {
         for m in HALF.captures_iter(text) {
             let (all, unit) = (m.get(0).expect("match"), &m[1]);
@@ -3301,9 +3339,19 @@ mod tests {
             "about 2,000 were hurt",
             &[other("about 2,000", 2000.0, Some("about"))],
         );
+        // A count whose noun is left out (claims/README.md, decision 19).
         check(
             "injured some 250.",
-            &[other("some 250", 250.0, Some("some"))],
+            &[(
+                "some 250",
+                Count,
+                Some(250.0),
+                None,
+                None,
+                Some("some"),
+                None,
+                None,
+            )],
         );
         check("a bare 17 here", &[]);
         check("the 9.4 figure", &[]);
@@ -3370,6 +3418,26 @@ mod tests {
             &[dur("Half a century", 50.0, "year", None)],
         );
         check("half the time", &[]);
+    }
+
+    #[test]
+    fn bare_counts_after_verbs_that_count_people() {
+        check(
+            "The blast injured some 40 and killed 12.",
+            &[
+                (
+                    "some 40",
+                    Count,
+                    Some(40.0),
+                    None,
+                    None,
+                    Some("some"),
+                    None,
+                    None,
+                ),
+                ("12", Count, Some(12.0), None, None, None, None, None),
+            ],
+        );
     }
 
     #[test]
