@@ -61,7 +61,7 @@ pub fn figures(text: &str) -> Vec<Figure> {
             Parser { text, t: &toks }.run(&mut out);
         }
     }
-    halves(text, &mut out);
+    extra_figures(text, &mut out);
     let mut prev_end = 0;
     for f in &mut out {
         in_years(f);
@@ -103,11 +103,12 @@ fn or_range(text: &str, f: &mut Figure, prev_end: usize) {
     }
 }
 
-/// "half a century", "half an hour", "a half-century": durations of half a
-/// unit; "two-thirds", "one fifth", "about one-tenth": fractions (kind
-/// `other`), with a qualifier written before them. Only where no other
-/// figure is.
-fn halves(text: &str, out: &mut Vec<Figure>) {
+/// Figures the token parser does not make, added where no other figure
+/// is: "half a century", "half an hour", "a half-century" (durations of
+/// half a unit); "two-thirds", "one fifth", "about one-tenth" (fractions,
+/// kind `other`, with a qualifier written before them); a bare number
+/// after a verb that counts people ("killed 12.").
+fn extra_figures(text: &str, out: &mut Vec<Figure>) {
     static HALF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
             r"(?i)(?-u:\b)half(?:\s+an?\s+|-)(century|decade|year|month|week|day|hour|minute)(?-u:\b)",
