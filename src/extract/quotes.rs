@@ -3076,6 +3076,40 @@ fn resolve_orgs(text: &str, quotes: &mut [Quote]) {
                 .or_insert((name, lo + g.start()));
         }
     }
+    // "the company", "the firm": the organisation last quoted by name, or
+    // else last named as a company before the quote.
+    let mut last_org: Option<String> = None;
+    for q in quotes.iter_mut() {
+        let Some(name) = q.speaker.as_deref() else {
+            continue;
+        };
+        let lower = name.to_lowercase();
+        let generic = lower.starts_with("the ")
+            && matches!(
+                &lower[4..],
+                "company"
+                    | "firm"
+                    | "group"
+                    | "retailer"
+                    | "utility"
+                    | "bank"
+                    | "startup"
+                    | "carrier"
+            );
+        if generic {
+            let named = full
+                .values()
+                .filter(|(_, at)| *at < q.start)
+                .max_by_key(|(_, at)| *at)
+                .map(|(n, _)| n.clone());
+            if let Some(org) = last_org.clone().or(named) {
+                q.speaker = Some(org);
+                q.speaker_kind = Some(SpeakerKind::Organisation);
+            }
+        } else if q.speaker_kind == Some(SpeakerKind::Organisation) {
+            last_org = Some(name.to_string());
+        }
+    }
     if full.is_empty() {
         return;
     }
@@ -4069,6 +4103,13 @@ mod tests {
         check(
             "Last year Russian Prime Minister Dmitry Medvedev said the talks had failed.",
             &[want("the talks had failed").title(Some("Russian Prime Minister"))],
+        );
+        // "the company" is the company last named.
+        check(
+            "Hartwell Mining Corp cut output in March. The company said it expects a recovery.",
+            &[want("it expects a recovery")
+                .speaker(Some("Hartwell Mining Corp"))
+                .skind(K::Organisation)],
         );
         // A description after the name wins over a one-word office before
         // it; a longer title chain before the name stands.
