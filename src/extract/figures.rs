@@ -154,7 +154,14 @@ fn extra_figures(text: &str, out: &mut Vec<Figure>) {
     for f in out.iter_mut() {
         // A qualified bare number after such a verb ("injured some 40").
         if f.kind == FigureKind::Other && f.unit.is_none() && f.counts.is_none() {
-            let head = text[..f.start].trim_end().to_ascii_lowercase();
+            // The qualifier is part of the figure; look at the few words
+            // before it only (never the whole text: that would be
+            // quadratic).
+            let mut lo = f.start.saturating_sub(24);
+            while !text.is_char_boundary(lo) {
+                lo += 1;
+            }
+            let head = text[lo..f.start].trim_end().to_ascii_lowercase();
             if BARE_VERB.is_match(&head) {
                 f.kind = FigureKind::Count;
             }
@@ -199,8 +206,13 @@ fn extra_figures(text: &str, out: &mut Vec<Figure>) {
         if out.iter().any(|f| f.start < end && start < f.end) {
             continue;
         }
-        // A qualifier right before it ("about one-tenth").
-        let head = text[..start].trim_end();
+        // A qualifier right before it ("about one-tenth"), in the few
+        // bytes before it.
+        let mut lo = start.saturating_sub(24);
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let head = &text[lo..start].trim_end();
         let lower = head.to_ascii_lowercase();
         let (start, qualifier) = QUALIFIERS
             .iter()
@@ -212,7 +224,7 @@ fn extra_figures(text: &str, out: &mut Vec<Figure>) {
                     .join(" ");
                 let at = lower.strip_suffix(&phrase)?;
                 let boundary = at.is_empty() || at.ends_with(|c: char| !c.is_ascii_alphanumeric());
-                boundary.then(|| (at.len(), Some(q.to_string())))
+                boundary.then(|| (lo + at.len(), Some(q.to_string())))
             })
             .unwrap_or((start, None));
         if out.iter().any(|f| f.start < end && start < f.end) {
