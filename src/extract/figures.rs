@@ -175,9 +175,28 @@ fn extra_figures(text: &str, out: &mut Vec<Figure>) {
             }
         }
     }
-    if text.contains("th") || text.contains("alf") || text.contains("arter") {
-        for m in FRACTION.captures_iter(text) {
+    // The denominators are rare words: find them with a literal scan, then
+    // match the fraction in the few bytes before each.
+    static DENOMINATOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)half|halves|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth",
+        )
+        .expect("denominator regex")
+    });
+    let mut seen_to = 0;
+    for d in DENOMINATOR.find_iter(text) {
+        let mut lo = d.start().saturating_sub(7).max(seen_to);
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let hi = (d.end() + 2).min(text.len());
+        let hi = (hi..=text.len())
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(text.len());
+        seen_to = hi;
+        for m in FRACTION.captures_iter(&text[lo..hi]) {
             let all = m.get(0).expect("match");
+            let (s0, e0) = (lo + all.start(), lo + all.end());
             let n = match number_word(m[1].to_ascii_lowercase().as_bytes()) {
                 Some(Nw::Unit(v)) => f64::from(v),
                 _ => continue,
@@ -195,7 +214,7 @@ fn extra_figures(text: &str, out: &mut Vec<Figure>) {
             };
             // "one third" with "one" as a count of a thing is rare; "the
             // third" (an ordinal) has no number word and never matches.
-            extra.push((all.start(), all.end(), n / d, None, FigureKind::Other));
+            extra.push((s0, e0, n / d, None, FigureKind::Other));
         }
     }
     if extra.is_empty() {
