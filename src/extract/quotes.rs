@@ -2258,7 +2258,20 @@ impl<'a> Ctx<'a> {
         // modal verb ("said the sanctions could be …").
         let aux_soon = {
             let mut ok = false;
-            for (n, x) in after.split_whitespace().take(8).enumerate() {
+            let mut words: Vec<&str> = after.split_whitespace().take(10).collect();
+            // An age between commas is part of the noun phrase.
+            if let Some(i) = words.iter().position(|w| {
+                w.len() <= 4
+                    && w.ends_with(',')
+                    && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit())
+            }) {
+                if i >= 1 && words[i - 1].ends_with(',') {
+                    words.remove(i);
+                    let prev = words[i - 1].trim_end_matches(',');
+                    words[i - 1] = prev;
+                }
+            }
+            for (n, x) in words.into_iter().take(8).enumerate() {
                 // Initials ("U.S.") are words, not the end of the phrase.
                 let initials = x.len() <= 6
                     && x.ends_with('.')
@@ -2550,12 +2563,29 @@ impl<'a> Ctx<'a> {
                         "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these"
                     )
             };
-            let aux = (k + 2..lim)
-                .find(|&m| !toks[m].word || is_aux(&t[toks[m].s..toks[m].e]) || past(m));
+            // An age between commas is part of the noun phrase ("the man,
+            // 34, was arrested").
+            let tok = |m: usize| &t[toks[m].s..toks[m].e];
+            let age_at = |i: usize| {
+                i + 2 < n
+                    && tok(i) == ","
+                    && tok(i + 1).len() <= 3
+                    && tok(i + 1).bytes().all(|b| b.is_ascii_digit())
+                    && tok(i + 2) == ","
+            };
+            let in_age =
+                |m: usize| age_at(m) || (m >= 1 && age_at(m - 1)) || (m >= 2 && age_at(m - 2));
+            let lim = if (k + 2..lim).any(in_age) {
+                (lim + 3).min(n)
+            } else {
+                lim
+            };
+            let aux =
+                (k + 2..lim).find(|&m| (!toks[m].word && !in_age(m)) || is_aux(tok(m)) || past(m));
             let aux = aux.filter(|&m| toks[m].word)?;
             if (k + 1..aux).any(|m| {
                 let x = &t[toks[m].s..toks[m].e];
-                !toks[m].word
+                (!toks[m].word && !in_age(m))
                     || speakers::is_cue_word(x)
                     || matches!(
                         lw(x).as_str(),
@@ -3850,6 +3880,13 @@ mod tests {
 
     #[test]
     fn indirect_speech() {
+        // An age between commas inside the reported clause's subject.
+        check(
+            "Police say the man, 34, was arrested on Monday.",
+            &[want("the man, 34, was arrested on Monday")
+                .kind(Indirect)
+                .speaker(Some("Police"))],
+        );
         // No source written as a contraction: passive "We’re told", a question.
         check("We’re told that the dress was taken from her room.", &[]);
         check(
