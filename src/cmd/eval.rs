@@ -253,32 +253,23 @@ fn print(report: &Report, ctx: &mut Ctx) -> Result<()> {
                 format!(" [{:?}]", q.speaker),
             );
         }
-        for (e, p) in &m.wrong_speaker {
-            line(
-                &mut out,
-                "wrong speaker ",
-                e.start,
-                &e.text,
-                format!(" [want {:?}, got {:?}]", e.speaker, p.speaker),
-            );
-        }
-        for (e, p) in &m.wrong_title {
-            line(
-                &mut out,
-                "wrong title   ",
-                e.start,
-                &e.text,
-                format!(" [want {:?}, got {:?}]", e.speaker_title, p.speaker_title),
-            );
-        }
-        for (e, p) in &m.wrong_cue {
-            line(
-                &mut out,
-                "wrong cue     ",
-                e.start,
-                &e.text,
-                format!(" [want {:?}, got {:?}]", e.cue, p.cue),
-            );
+        // Matched quotes with one field wrong: (tag, pairs, the field).
+        type Field = fn(&crate::extract::model::Quote) -> &Option<String>;
+        let wrong: [(&str, &Vec<_>, Field); 3] = [
+            ("wrong speaker ", &m.wrong_speaker, |q| &q.speaker),
+            ("wrong title   ", &m.wrong_title, |q| &q.speaker_title),
+            ("wrong cue     ", &m.wrong_cue, |q| &q.cue),
+        ];
+        for (tag, pairs, field) in wrong {
+            for (e, p) in pairs {
+                line(
+                    &mut out,
+                    tag,
+                    e.start,
+                    &e.text,
+                    format!(" [want {:?}, got {:?}]", field(e), field(p)),
+                );
+            }
         }
         for f in &m.missed_figures {
             line(

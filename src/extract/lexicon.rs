@@ -146,10 +146,10 @@ pub(crate) const ANON_NOUNS: &str =
     elders elder locals villagers farmers fishermen nurses patients customers shoppers drivers \
     passengers fans players coaches owners tenants landlords homeowners retailers \
     manufacturers growers suppliers regulators planners campaigners advocates \
-    environmentalists conservationists politicians unions economists forecasters pollsters \
+    environmentalists conservationists politicians unions forecasters pollsters \
     mother father wife husband son daughter sister brother parent spouse partner widow widower \
     uncle aunt grandmother grandfather cousin niece nephew girlfriend boyfriend fiancee fiance \
-    family lawyer attorney";
+    family";
 
 /// Head nouns of documents that speak ("a White House statement said").
 pub(crate) const DOC_NOUNS: &str =

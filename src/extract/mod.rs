@@ -38,9 +38,10 @@ pub(crate) fn on_readable(text: &str, extract: impl Fn(&str) -> Extraction) -> E
     let mut x = match Folded::of(base) {
         None => extract(base),
         Some(folded) => {
+            // Restoring re-slices every `text` from `text` itself.
             let mut x = extract(&folded.text);
             folded.restore(text, &mut x);
-            x
+            return x;
         }
     };
     if soft.is_some() {

@@ -33,6 +33,7 @@ use regex::Regex;
 
 use crate::extract::model::{Quote, QuoteKind, SpeakerKind};
 use crate::extract::segment::{self, next_sentence_end, sentence_index};
+use crate::extract::speakers::is_aux;
 use crate::extract::speakers::{
     self, clause_subject, cue_at, gender_fits, lower, lw, parse_np, strip_article, subject_after,
     subject_before, subject_filling, tokenize, Cue, Gender, NameIndex, Np, NpKind, Subject, Tok,
@@ -1412,45 +1413,6 @@ fn is_title_of_work(pre: &str, content: &str) -> bool {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         })
-}
-
-/// Auxiliary and modal verbs (the verb of a that-less reported clause).
-fn is_aux(w: &str) -> bool {
-    matches!(
-        lw(w).as_str(),
-        "is" | "was"
-            | "were"
-            | "are"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "could"
-            | "can"
-            | "may"
-            | "might"
-            | "should"
-            | "must"
-            | "did"
-            | "does"
-            | "do"
-            | "won't"
-            | "wouldn't"
-            | "couldn't"
-            | "can't"
-            | "isn't"
-            | "wasn't"
-            | "weren't"
-            | "aren't"
-            | "hasn't"
-            | "haven't"
-            | "hadn't"
-            | "didn't"
-            | "doesn't"
-            | "don't"
-            | "shouldn't"
-    )
 }
 
 /// The verb after a subject (skipping "who", adverbs, auxiliaries), as

@@ -1663,9 +1663,7 @@ pub fn subject_after(text: &str, toks: &[Tok], k: usize, hi: usize) -> Option<Su
                 || has(first, F_TITLE_NOUNS)
                 || has(first, F_TITLE_MODS)
                 || is_cap(first)
-                || (e + 1..hi.min(e + 4))
-                    .take_while(|&j| toks[j].word)
-                    .any(|j| has(wl(text, &toks[j]), F_TITLE_NOUNS)));
+                || title_noun_soon(text, toks, e + 1, hi));
         if describes && np.kind == NpKind::Person {
             let mut m = e + 1;
             while m < hi && (toks[m].word || !matches!(wl(text, &toks[m]), "," | "." | ";" | ":")) {
@@ -2473,9 +2471,7 @@ fn mention_title(text: &str, toks: &[Tok], s: usize, ns: usize, e: usize) -> Opt
         let l = lw(first);
         // A title noun among the first words makes a description too
         // ("Tunisia country director for Amnesty International").
-        let title_soon = (e + 1..toks.len().min(e + 4))
-            .take_while(|&j| toks[j].word)
-            .any(|j| has(wl(text, &toks[j]), F_TITLE_NOUNS));
+        let title_soon = title_noun_soon(text, toks, e + 1, toks.len());
         let describes = matches!(
             l.as_str(),
             "the" | "a" | "an" | "who" | "formerly" | "former" | "then"
@@ -2505,7 +2501,7 @@ fn mention_title(text: &str, toks: &[Tok], s: usize, ns: usize, e: usize) -> Opt
                             "who" | "whose" | "which" | "that"
                         )
                     })
-                    .any(|j| toks[j].word && is_clause_verb(wl(text, &toks[j])));
+                    .any(|j| toks[j].word && is_aux(wl(text, &toks[j])));
             if m > e + 1 && !clause {
                 let r = strip_article(text, toks[e + 1].s..toks[m - 1].e);
                 return Some(text[r].to_string());
@@ -2515,27 +2511,51 @@ fn mention_title(text: &str, toks: &[Tok], s: usize, ns: usize, e: usize) -> Opt
     None
 }
 
-/// A finite verb that makes a phrase a clause: an auxiliary or modal.
-fn is_clause_verb(w: &str) -> bool {
+/// Does one of the first three words from token `k` (before `hi` and any
+/// punctuation) name an office ("Tunisia country director for …")?
+fn title_noun_soon(text: &str, toks: &[Tok], k: usize, hi: usize) -> bool {
+    (k..hi.min(k + 3))
+        .take_while(|&j| toks[j].word)
+        .any(|j| has(wl(text, &toks[j]), F_TITLE_NOUNS))
+}
+
+/// Auxiliary and modal verbs (the verb of a that-less reported clause).
+pub(crate) fn is_aux(w: &str) -> bool {
     matches!(
         lw(w).as_str(),
         "is" | "was"
             | "were"
             | "are"
+            | "has"
+            | "have"
+            | "had"
             | "will"
             | "would"
             | "could"
             | "can"
-            | "should"
             | "may"
             | "might"
+            | "should"
             | "must"
-            | "has"
-            | "have"
-            | "had"
             | "did"
             | "does"
+            | "do"
+            | "won't"
+            | "wouldn't"
+            | "couldn't"
+            | "can't"
+            | "isn't"
+            | "wasn't"
+            | "weren't"
+            | "aren't"
+            | "hasn't"
+            | "haven't"
+            | "hadn't"
+            | "didn't"
+            | "doesn't"
             | "shall"
+            | "don't"
+            | "shouldn't"
     )
 }
 

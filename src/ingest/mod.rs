@@ -334,22 +334,15 @@ pub struct Prepared {
 pub fn prepare(input: &Input, opts: &Options) -> Result<Prepared> {
     let loaded = load(input, opts)?;
     let hash = content_hash(&loaded.text);
-    let path = match &loaded.input {
-        Input::File(p) => Some(
-            std::fs::canonicalize(p)
-                .unwrap_or_else(|_| p.clone())
-                .display()
-                .to_string(),
-        ),
+    let canonical = match &loaded.input {
+        Input::File(p) => Some(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
         Input::Stdin => None,
     };
-    let key = match (&loaded.meta.url, &loaded.input) {
+    let path = canonical.as_ref().map(|p| p.display().to_string());
+    let key = match (&loaded.meta.url, &canonical) {
         (Some(url), _) => format!("url:{url}"),
-        (None, Input::File(p)) => {
-            let canonical = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
-            path_key(&canonical)
-        }
-        (None, Input::Stdin) => format!("stdin:{hash}"),
+        (None, Some(p)) => path_key(p),
+        (None, None) => format!("stdin:{hash}"),
     };
     Ok(Prepared {
         extraction: extract::extract(&loaded.text),
