@@ -1702,50 +1702,12 @@ fn narrator_cut(body: &str) -> usize {
                             } else {
                                 ""
                             };
-                            let subject = matches!(
-                                lw(w2).as_str(),
-                                "the"
-                                    | "a"
-                                    | "an"
-                                    | "he"
-                                    | "she"
-                                    | "it"
-                                    | "they"
-                                    | "we"
-                                    | "i"
-                                    | "his"
-                                    | "her"
-                                    | "their"
-                                    | "its"
-                                    | "there"
-                                    | "this"
-                                    | "these"
-                            ) || w2.starts_with(|c: char| c.is_uppercase());
+                            let subject = opens_clause(w2);
                             if subject {
                                 continue;
                             }
                         }
-                        let subj_like = matches!(
-                            lw(w).as_str(),
-                            "the"
-                                | "a"
-                                | "an"
-                                | "he"
-                                | "she"
-                                | "it"
-                                | "they"
-                                | "we"
-                                | "i"
-                                | "his"
-                                | "her"
-                                | "their"
-                                | "its"
-                                | "this"
-                                | "that"
-                                | "these"
-                                | "those"
-                                | "there"
-                        ) || w.chars().next().is_some_and(|c| c.is_uppercase());
+                        let subj_like = opens_clause(w);
                         if subj_like {
                             return i;
                         }
@@ -1780,6 +1742,32 @@ fn name_then_appositive(after: &str) -> bool {
             .iter()
             .all(|w| w.starts_with(|c: char| c.is_uppercase()))
         && next.starts_with(|c: char| c.is_lowercase())
+}
+
+/// Can `w` open a clause as (or before) its subject: a determiner, a
+/// subject pronoun, a capitalised name?
+fn opens_clause(w: &str) -> bool {
+    matches!(
+        lw(w).as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "there"
+    ) || w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
 /// At least `n` words in `t`?
