@@ -1,6 +1,7 @@
 //! Extraction: quotes and figures from article text. Pure functions: text
 //! in, values out, no I/O.
 
+pub(crate) mod doc;
 pub mod figures;
 pub mod invisible;
 pub mod lexicon;

@@ -31,6 +31,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::extract::doc::Doc;
 use crate::extract::model::{Quote, QuoteKind, SpeakerKind};
 use crate::extract::segment::{self, next_sentence_end, sentence_index};
 use crate::extract::speakers::is_aux;
@@ -489,8 +490,8 @@ struct Hist {
 
 struct Ctx<'a> {
     text: &'a str,
-    paras: Vec<Range<usize>>,
-    sents: Vec<Range<usize>>,
+    /// Paragraphs, sentences and tokens, built once.
+    doc: Doc<'a>,
     /// Outer quote spans (open mark .. past close mark), sorted.
     spans: Vec<Range<usize>>,
     index: NameIndex,
@@ -526,8 +527,8 @@ impl<'a> Ctx<'a> {
     fn sentence_end(&self, from: usize, limit: usize) -> usize {
         let t = self.text;
         let limit = limit.min(t.len()).min(from.saturating_add(MAX_SENTENCE));
-        if let Some(i) = sentence_index(&self.sents, from) {
-            let s = &self.sents[i];
+        if let Some(i) = sentence_index(&self.doc.sents, from) {
+            let s = &self.doc.sents[i];
             if s.end > from {
                 let body = t[from..s.end]
                     .trim_end_matches(|c: char| segment::is_closer(c) || c.is_whitespace());
@@ -567,12 +568,12 @@ impl<'a> Ctx<'a> {
     }
 
     fn para_of(&self, pos: usize) -> usize {
-        segment::paragraph_index(&self.paras, pos).unwrap_or(0)
+        segment::paragraph_index(&self.doc.paras, pos).unwrap_or(0)
     }
 
     fn sent_start(&self, pos: usize) -> usize {
-        match sentence_index(&self.sents, pos) {
-            Some(i) => self.sents[i].start.min(pos),
+        match sentence_index(&self.doc.sents, pos) {
+            Some(i) => self.doc.sents[i].start.min(pos),
             None => 0,
         }
     }
@@ -722,12 +723,12 @@ impl<'a> Ctx<'a> {
         g: Gender,
         min_pos: usize,
     ) -> Option<(String, Option<usize>, Option<String>)> {
-        let si = sentence_index(&self.sents, at)?;
+        let si = sentence_index(&self.doc.sents, at)?;
         let floor = at.saturating_sub(PRONOUN_WINDOW).max(min_pos);
         let mut k = si as isize;
         let mut steps = 0;
         while k >= 0 && steps < 8 {
-            let s = &self.sents[k as usize];
+            let s = &self.doc.sents[k as usize];
             if s.end < floor {
                 break;
             }
@@ -826,10 +827,11 @@ impl<'a> Ctx<'a> {
     fn next_person(&self, pos: usize) -> Option<usize> {
         let pi = self.para_of(pos);
         let hi = self
+            .doc
             .paras
             .get(pi + 1)
             .map(|p| p.end)
-            .unwrap_or(self.paras[pi].end)
+            .unwrap_or(self.doc.paras[pi].end)
             .min(pos + 1200);
         self.index
             .mentions_in(self.text, pos, hi)
@@ -991,7 +993,7 @@ impl<'a> Ctx<'a> {
         toks: &mut Vec<Tok>,
     ) -> Option<Attr> {
         let t = self.text;
-        tokenize(t, close_end, hi, toks);
+        self.doc.tokens(close_end, hi, toks);
         // Skip leading punctuation: `,” he said`, `— he said`.
         let mut k = 0;
         while k < toks.len() && !toks[k].word {
@@ -1058,7 +1060,7 @@ impl<'a> Ctx<'a> {
     /// a speaker wins.
     fn pre_cue(&self, lo: usize, hi: usize, strict: bool, toks: &mut Vec<Tok>) -> Option<Attr> {
         let t = self.text;
-        tokenize(t, lo, hi, toks);
+        self.doc.tokens(lo, hi, toks);
         let n = toks.len();
         let mut tries = 0;
         let mut k = n;
@@ -1218,7 +1220,7 @@ impl<'a> Ctx<'a> {
         if let Some(a) = self.pre_cue(clause_lo, clause_hi, true, toks) {
             return Some(a);
         }
-        tokenize(t, clause_lo, clause_hi, toks);
+        self.doc.tokens(clause_lo, clause_hi, toks);
         let subj = clause_subject(t, toks, 0, toks.len())?;
         if !matches!(
             subj.np.kind,
@@ -1241,7 +1243,7 @@ impl<'a> Ctx<'a> {
     /// ‘joint working group …’"): the nearest one in the window.
     fn possessive_speech(&self, lo: usize, hi: usize, toks: &mut Vec<Tok>) -> Option<Attr> {
         let t = self.text;
-        tokenize(t, lo, hi, toks);
+        self.doc.tokens(lo, hi, toks);
         for k in (0..toks.len()).rev() {
             let w = &t[toks[k].s..toks[k].e];
             if !(toks[k].word && speakers::is_speech_noun(w)) {
@@ -1822,7 +1824,7 @@ impl<'a> Ctx<'a> {
         let (bound_lo, bound_hi) = match inside {
             Some(i) => (pairs[i].raw.start, pairs[i].raw.end),
             None => {
-                let p = &self.paras[self.para_of(c.at)];
+                let p = &self.doc.paras[self.para_of(c.at)];
                 (p.start, p.end)
             }
         };
@@ -1873,7 +1875,7 @@ impl<'a> Ctx<'a> {
         }
         let lo = self.local_sent_start(at, blo);
         let win_lo = ceil_boundary(t, lo.max(at.saturating_sub(300)));
-        tokenize(t, win_lo, at, toks);
+        self.doc.tokens(win_lo, at, toks);
         let n = toks.len();
         if n == 0 {
             return None;
@@ -2057,7 +2059,7 @@ impl<'a> Ctx<'a> {
         let t = self.text;
         let lo = self.local_sent_start(at, blo);
         let se = self.sentence_end(at, bhi);
-        tokenize(t, at, se, toks);
+        self.doc.tokens(at, se, toks);
         if toks.len() < 3 {
             return None;
         }
@@ -2150,8 +2152,7 @@ impl<'a> Ctx<'a> {
         }
         // A clause that is itself an attributed quote's sentence is not
         // indirect speech ("“…,” Bortnikov said, according to …").
-        let ct = &t[clause.clone()];
-        if ct.contains(['"', '“', '”']) {
+        if self.doc.has_double_quote(&clause) {
             return None;
         }
         Some(Indirect {
@@ -2182,7 +2183,7 @@ impl<'a> Ctx<'a> {
             if inside.is_some() {
                 return None;
             }
-            let para = self.paras[self.para_of(pos)].clone();
+            let para = self.doc.paras[self.para_of(pos)].clone();
             let body = &t[para.clone()];
             if body.ends_with(['.', '!', '?', ':']) || body.len() > 200 {
                 return None;
@@ -2315,10 +2316,7 @@ impl<'a> Ctx<'a> {
     ) -> Option<Indirect> {
         let t = self.text;
         let s = lo..se;
-        if s.end <= s.start + 12
-            || self.has_quote_in(&s, pairs)
-            || t[s.clone()].contains(['"', '“', '”'])
-        {
+        if s.end <= s.start + 12 || self.has_quote_in(&s, pairs) || self.doc.has_double_quote(&s) {
             return None;
         }
         let tail_lo = ceil_boundary(t, s.start.max(s.end.saturating_sub(320)));
@@ -2347,7 +2345,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
-        tokenize(t, cpos + 1, core_end, toks);
+        self.doc.tokens(cpos + 1, core_end, toks);
         if toks.is_empty() || toks.len() > 40 {
             return None;
         }
@@ -2420,7 +2418,7 @@ impl<'a> Ctx<'a> {
         if hi <= pos {
             return None;
         }
-        tokenize(t, lo, hi, toks);
+        self.doc.tokens(lo, hi, toks);
         let n = toks.len();
         let k = toks.iter().position(|x| x.s == pos)?;
         let w = &t[toks[k].s..toks[k].e];
@@ -2902,13 +2900,9 @@ pub(crate) fn scan(text: &str) -> Vec<Quote> {
     if text.is_empty() {
         return Vec::new();
     }
-    let paras = segment::paragraphs(text);
-    let mut sents = Vec::new();
-    for p in &paras {
-        segment::sentences_in(text, p.clone(), &mut sents);
-    }
+    let doc = Doc::new(text);
     let marks = scan_marks(text);
-    let pairs = pair_marks(text, &marks, &paras);
+    let pairs = pair_marks(text, &marks, &doc.paras);
     let spans: Vec<Range<usize>> = pairs.iter().map(|p| p.open..p.close_end).collect();
     let inside = |pos: usize| {
         let k = spans.partition_point(|r| r.start <= pos);
@@ -2917,8 +2911,7 @@ pub(crate) fn scan(text: &str) -> Vec<Quote> {
     let index = NameIndex::build(text, &inside);
     let mut ctx = Ctx {
         text,
-        paras,
-        sents,
+        doc,
         spans: spans.clone(),
         index,
         hist: Vec::new(),
@@ -3180,7 +3173,7 @@ impl<'a> Ctx<'a> {
             return;
         }
         let para = self.para_of(p.open);
-        let para_r = self.paras[para].clone();
+        let para_r = self.doc.paras[para].clone();
         // Pre window: the sentence up to the opening mark, not before the
         // previous quote of the same paragraph.
         let mut pre_lo = self.sent_start(p.open).max(para_r.start);
@@ -3196,7 +3189,7 @@ impl<'a> Ctx<'a> {
         let pre = &t[pre_lo..p.open];
         // Post window: from the closing mark to the end of the sentence
         // (or the next quote, or the paragraph end).
-        let close_para_end = self.paras[self.para_of(p.close_end.saturating_sub(1))].end;
+        let close_para_end = self.doc.paras[self.para_of(p.close_end.saturating_sub(1))].end;
         let mut post_hi = floor_boundary(t, (p.close_end + POST_WINDOW).min(close_para_end));
         if let Some(nx) = pairs.get(pi + 1) {
             if nx.open >= p.close_end {
@@ -3267,7 +3260,7 @@ impl<'a> Ctx<'a> {
                     });
                 }
             } else if pre.trim().is_empty() && p.open == para_r.start && para > 0 {
-                let prev = self.paras[para - 1].clone();
+                let prev = self.doc.paras[para - 1].clone();
                 if t[prev.clone()].trim_end().ends_with(':') {
                     let lo = ceil_boundary(
                         t,
@@ -3300,7 +3293,7 @@ impl<'a> Ctx<'a> {
         if found.is_none() && kind == QuoteKind::Partial && words >= 4 {
             // "Trump trumpeted the possibility of creating “…”": the
             // sentence's subject, when it is a person.
-            tokenize(t, pre_lo, p.open, toks);
+            self.doc.tokens(pre_lo, p.open, toks);
             if let Some(subj) = clause_subject(t, toks, 0, toks.len()) {
                 if matches!(subj.np.kind, NpKind::Person | NpKind::Pronoun(_)) {
                     let verb = verb_after(t, toks, subj.np.tok_end);
@@ -3329,7 +3322,7 @@ impl<'a> Ctx<'a> {
                         .max(ss.saturating_sub(PRE_WINDOW)),
                 );
                 if !self.inside_quote(prev_lo) && !self.has_quote_in(&(prev_lo..ss), pairs) {
-                    tokenize(t, prev_lo, ss, toks);
+                    self.doc.tokens(prev_lo, ss, toks);
                     if let Some(subj) = clause_subject(t, toks, 0, toks.len()) {
                         if matches!(subj.np.kind, NpKind::Person | NpKind::Pronoun(_)) {
                             let mut a = self.resolve(&subj, None, prev_lo);
@@ -3354,7 +3347,7 @@ impl<'a> Ctx<'a> {
             // A quote paragraph right after a paragraph whose last sentence
             // has a source speak ("The Food Standards Agency warned people
             // …" / "“We advise …”"): that source's words.
-            let prev = self.paras[para - 1].clone();
+            let prev = self.doc.paras[para - 1].clone();
             let ss = ceil_boundary(
                 t,
                 self.sent_start(prev.end.saturating_sub(1))
@@ -3362,7 +3355,7 @@ impl<'a> Ctx<'a> {
                     .max(prev.end.saturating_sub(PRE_WINDOW)),
             );
             if !self.inside_quote(ss) && !self.has_quote_in(&(ss..prev.end), pairs) {
-                tokenize(t, ss, prev.end, toks);
+                self.doc.tokens(ss, prev.end, toks);
                 if let Some(subj) = clause_subject(t, toks, 0, toks.len()) {
                     let speaks = verb_after(t, toks, subj.np.tok_end)
                         .is_some_and(|v| speakers::is_cue_word(&v));
@@ -3493,7 +3486,7 @@ impl<'a> Ctx<'a> {
         // A photo caption or a subheading between the two paragraphs (a
         // short line with no full stop, no quote) does not end the speech.
         let caption = |k: usize| {
-            let body = t[self.paras[k].clone()].trim();
+            let body = t[self.doc.paras[k].clone()].trim();
             body.len() <= 160
                 && !body.ends_with(['.', '?', '!', '”', '"', ':'])
                 && !body.contains(['“', '”', '"'])
@@ -3505,7 +3498,7 @@ impl<'a> Ctx<'a> {
         };
         let prev_para = para > 0 && hp == before && hp < para && pre_plain && {
             // This quote must open the paragraph's first sentence.
-            let ps = self.paras[para].start;
+            let ps = self.doc.paras[para].start;
             self.sent_start(open) == ps
                 || t[ps..open].split_whitespace().count() <= 2
                 || t[ps..open].trim_end().ends_with(':')
