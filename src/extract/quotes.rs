@@ -508,6 +508,9 @@ struct Ctx<'a> {
     cur_outer_range: Option<Range<usize>>,
     /// Nested quotes attributed so far inside the current outer quote.
     inner_hist: Vec<(usize, Attr)>,
+    /// The last [`narrator_cut`] scan: from, sentence end, the cut found
+    /// (see [`Ctx::clause_end`]).
+    last_cut: std::cell::Cell<(usize, usize, usize)>,
 }
 
 /// Longest stretch (bytes) searched forward for the end of a sentence, so
@@ -1599,9 +1602,19 @@ impl<'a> Ctx<'a> {
         if !cut {
             return e;
         }
-        let body = &t[s..e];
-        let best = narrator_cut(body);
-        let (_, e2) = segment::trim_range(t, s, s + best);
+        // Where the narrator's words start depends only on the text from
+        // `s` to the sentence end, and the first cut at or after a later
+        // start in the same sentence is the same cut: many anchors in one
+        // long sentence ("said that …, said that …") scan it once.
+        let (s0, e0, c0) = self.last_cut.get();
+        let cut = if e0 == e && s0 <= s && s <= c0 {
+            c0
+        } else {
+            let c = s + narrator_cut(&t[s..e]);
+            self.last_cut.set((s, e, c));
+            c
+        };
+        let (_, e2) = segment::trim_range(t, s, cut);
         e2
     }
 
@@ -1734,9 +1747,11 @@ fn narrator_cut(body: &str) -> usize {
 /// Carbone, who works for …", "Ian Michaels, a spokesman for …")? A cheap
 /// check, no tokenising.
 fn name_then_appositive(after: &str) -> bool {
-    let Some((name, rest)) = after.split_once(',') else {
+    // Five words end well within 200 bytes: the look is bounded.
+    let Some(comma) = after[..floor_boundary(after, 200)].find(',') else {
         return false;
     };
+    let (name, rest) = (&after[..comma], &after[comma + 1..]);
     let words: Vec<&str> = name.split_whitespace().collect();
     let next = rest.split_whitespace().next().unwrap_or("");
     (1..=5).contains(&words.len())
@@ -2920,6 +2935,7 @@ pub(crate) fn scan(text: &str) -> Vec<Quote> {
         pair_attr: vec![None; pairs.len()],
         cur_outer_range: None,
         inner_hist: Vec::new(),
+        last_cut: std::cell::Cell::new((usize::MAX, 0, 0)),
     };
 
     // Candidates in text order: marked quotes (by opening mark) and
