@@ -7,7 +7,7 @@
 //!
 //! How it works, in linear passes over the text:
 //!
-//! 1. Build the document once ([`crate::extract::doc`]): paragraphs,
+//! 1. Build the document once (`crate::extract::doc`): paragraphs,
 //!    sentences, every token; later windows take their tokens from it.
 //! 2. Scan quotation marks once, deciding for each whether it opens or
 //!    closes from the characters around it (apostrophes such as `Russia’s`,
@@ -26,10 +26,10 @@
 //!    speaker's words). Pronouns and definite descriptions ("the
 //!    president") are resolved to the nearest fitting person.
 //!
-//! The passes live in submodules: [`marks`] (steps 2–3), [`ctx`] (the
-//! attribution state and the document it reads, [`crate::extract::doc`]),
-//! [`indirect`], [`that`], [`say`] and [`headline`] (step 5), [`marked`] and
-//! [`cues`] (step 6 for quotes in marks), [`resolve`] (speakers, pronouns
+//! The passes live in submodules: `marks` (steps 2–3), `ctx` (the
+//! attribution state and the document it reads, `crate::extract::doc`),
+//! `indirect`, `that`, `say` and `headline` (step 5), `marked` and
+//! `cues` (step 6 for quotes in marks), `resolve` (speakers, pronouns
 //! and descriptions); this file runs them in order and tidies the result
 //! (titles carried to later quotes, organisations to their fullest name).
 
