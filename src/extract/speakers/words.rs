@@ -1,0 +1,329 @@
+//! Word classes: which lexicon lists a word is in, read from one table
+//! built once per process from [`crate::extract::lexicon`] so that a word is
+//! hashed once whatever the list; lower-casing without allocating; and the
+//! tests of a word's shape (capitalised, acronym, name particle,
+//! possessive) that the noun-phrase and name code share.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::extract::lexicon::*;
+
+/// FxHash: a fast hasher for the static word table.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        for chunk in bytes.chunks(8) {
+            let mut v = 0u64;
+            for (i, &b) in chunk.iter().enumerate() {
+                v |= (b as u64) << (8 * i);
+            }
+            self.hash = (self.hash.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+// One bit per word list; every lower-case word maps to the lists it is in,
+// so a word is hashed once per look-up whatever the list.
+pub(super) const F_CUE: u32 = 1 << 0;
+pub(super) const F_CUE_CTX: u32 = 1 << 1;
+pub(super) const F_INVERTABLE: u32 = 1 << 2;
+pub(super) const F_TELL: u32 = 1 << 3;
+pub(super) const F_RANKS: u32 = 1 << 4;
+pub(super) const F_TITLE_NOUNS: u32 = 1 << 5;
+pub(super) const F_TITLE_MODS: u32 = 1 << 6;
+pub(super) const F_ANON: u32 = 1 << 7;
+pub(super) const F_DOC: u32 = 1 << 8;
+pub(super) const F_PUB_NOUNS: u32 = 1 << 9;
+pub(super) const F_PUB_WORDS: u32 = 1 << 10;
+pub(super) const F_ORG_WORDS: u32 = 1 << 11;
+pub(super) const F_PLACES: u32 = 1 << 12;
+pub(super) const F_CALENDAR: u32 = 1 << 13;
+pub(super) const F_CAP_STOP: u32 = 1 << 14;
+pub(super) const F_PP: u32 = 1 << 15;
+pub(super) const F_NP_STOP: u32 = 1 << 16;
+pub(super) const F_DETS: u32 = 1 << 17;
+pub(super) const F_FILLERS: u32 = 1 << 18;
+pub(super) const F_MALE: u32 = 1 << 19;
+pub(super) const F_FEMALE: u32 = 1 << 20;
+pub(super) const F_ORG_HEAD: u32 = 1 << 21;
+pub(super) const F_SPEECH_NOUN: u32 = 1 << 22;
+pub(super) const F_CONTENT_NOUN: u32 = 1 << 23;
+pub(super) const F_PLACE_PREFIX: u32 = 1 << 24;
+
+type WordTable = HashMap<&'static [u8], u32, std::hash::BuildHasherDefault<FxHasher>>;
+
+static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
+    let mut m = WordTable::default();
+    let add = |m: &mut WordTable, list: &'static str, f: u32| {
+        for w in list.split_whitespace() {
+            *m.entry(w.as_bytes()).or_insert(0) |= f;
+        }
+    };
+    add(&mut m, CUE_VERBS, F_CUE);
+    add(&mut m, CUE_NEEDS_CONTEXT, F_CUE_CTX);
+    add(&mut m, INVERTABLE, F_INVERTABLE);
+    add(&mut m, TELL_VERBS, F_TELL);
+    add(&mut m, RANKS, F_RANKS);
+    add(&mut m, TITLE_NOUNS, F_TITLE_NOUNS);
+    add(&mut m, TITLE_MODS, F_TITLE_MODS);
+    add(&mut m, ANON_NOUNS, F_ANON);
+    add(&mut m, DOC_NOUNS, F_DOC);
+    add(&mut m, PUB_NOUNS, F_PUB_NOUNS);
+    add(&mut m, PUB_WORDS, F_PUB_WORDS);
+    add(&mut m, ORG_WORDS, F_ORG_WORDS);
+    add(&mut m, PLACES, F_PLACES);
+    add(&mut m, CALENDAR, F_CALENDAR);
+    add(&mut m, CAP_STOP, F_CAP_STOP);
+    add(&mut m, PP_STARTERS, F_PP);
+    add(&mut m, NP_STOP, F_NP_STOP);
+    add(&mut m, DETS, F_DETS);
+    add(&mut m, SUBJ_VERB_FILLERS, F_FILLERS);
+    add(&mut m, MALE_NAMES, F_MALE);
+    add(&mut m, FEMALE_NAMES, F_FEMALE);
+    add(&mut m, ORG_HEADS, F_ORG_HEAD);
+    add(&mut m, SPEECH_NOUNS, F_SPEECH_NOUN);
+    add(&mut m, CONTENT_NOUNS, F_CONTENT_NOUN);
+    add(&mut m, PLACE_PREFIXES, F_PLACE_PREFIX);
+    m
+});
+
+/// The lists (bit set of `F_*`) a word belongs to, compared lower case.
+pub(super) fn flags(w: &str) -> u32 {
+    // No listed word is longer than 20 bytes.
+    if w.len() > 20 || w.is_empty() {
+        return 0;
+    }
+    let mut buf = [0u8; 32];
+    match lower_bytes(w, &mut buf) {
+        Some(l) => WORDS.get(l).copied().unwrap_or(0),
+        None => 0,
+    }
+}
+
+pub(super) fn has(w: &str, f: u32) -> bool {
+    flags(w) & f != 0
+}
+
+/// Lower-case a word into `buf` (ASCII letters lowered, `’` written as
+/// `'`); `None` when it does not fit or holds other non-ASCII characters
+/// (such words are in none of the lists anyway).
+pub(super) fn lower_ascii<'a>(w: &str, buf: &'a mut [u8]) -> Option<&'a str> {
+    let l = lower_bytes(w, buf)?;
+    std::str::from_utf8(l).ok()
+}
+
+/// [`lower_ascii`] without the UTF-8 check (the bytes are ASCII).
+fn lower_bytes<'a>(w: &str, buf: &'a mut [u8]) -> Option<&'a [u8]> {
+    let b = w.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if n >= buf.len() {
+            return None;
+        }
+        if c < 0x80 {
+            buf[n] = c.to_ascii_lowercase();
+            i += 1;
+        } else if b[i..].starts_with("’".as_bytes()) {
+            buf[n] = b'\'';
+            i += 3;
+        } else {
+            return None;
+        }
+        n += 1;
+    }
+    Some(&buf[..n])
+}
+
+/// A lower-cased word on the stack (see [`lw`]).
+#[derive(Clone, Copy)]
+pub struct Lw {
+    buf: [u8; 32],
+    len: u8,
+}
+
+impl Lw {
+    /// The lower-case word; empty when the word was too long or not ASCII.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
+    }
+}
+
+impl std::ops::Deref for Lw {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Lw {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// Lower-case a word without allocating (`’` becomes `'`). Words longer
+/// than 32 bytes or with other non-ASCII letters give an empty string.
+pub fn lw(w: &str) -> Lw {
+    let mut buf = [0u8; 32];
+    let len = lower_ascii(w, &mut buf).map(|s| s.len()).unwrap_or(0);
+    Lw {
+        buf,
+        len: len as u8,
+    }
+}
+
+/// Lower-case form of a word for list look-ups; curly apostrophes become
+/// straight ones.
+pub fn lower(w: &str) -> String {
+    w.replace('’', "'").to_lowercase()
+}
+
+/// Is the word a noun of speech ("offer", "remarks", "statement")?
+pub fn is_speech_noun(w: &str) -> bool {
+    has(w, F_SPEECH_NOUN)
+}
+
+/// Is the word a noun of reported content ("rumors", "version")?
+pub fn is_content_noun(w: &str) -> bool {
+    has(w, F_CONTENT_NOUN)
+}
+
+/// Does the verb take its listener as object ("told VICE News")?
+pub fn is_tell_verb(w: &str) -> bool {
+    has(w, F_TELL)
+}
+
+/// Is the word a verb form that attributes speech on its own?
+pub fn is_cue_word(w: &str) -> bool {
+    has(w, F_CUE)
+}
+
+pub(super) fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase()) || particle_name(w)
+}
+
+/// Arabic-style names written with a lower-case particle ("al-Assad").
+fn particle_name(w: &str) -> bool {
+    for p in [
+        "al-", "el-", "ad-", "as-", "ash-", "at-", "ibn-", "bin-", "abu-",
+    ] {
+        if let Some(r) = w.strip_prefix(p) {
+            return r.chars().next().is_some_and(|c| c.is_uppercase());
+        }
+    }
+    false
+}
+
+pub(super) fn is_acronym(w: &str) -> bool {
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        if b.is_empty() || !b[0].is_ascii_uppercase() {
+            return false;
+        }
+        let mut letters = 0;
+        for &c in b {
+            if c.is_ascii_lowercase() {
+                return false;
+            }
+            if c.is_ascii_uppercase() {
+                letters += 1;
+            }
+        }
+        return letters >= 2;
+    }
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+}
+
+/// Particles inside personal names ("Bashar al-Assad", "Ursula von der Leyen").
+pub(super) fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "al" | "el"
+            | "bin"
+            | "ibn"
+            | "de"
+            | "da"
+            | "di"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "la"
+            | "le"
+            | "du"
+            | "dos"
+            | "del"
+            | "ben"
+            | "abu"
+            | "al-"
+    ) || (w.len() > 3 && (w.starts_with("al-") || w.starts_with("el-")))
+}
+
+pub(super) fn strip_possessive(w: &str) -> (&str, bool) {
+    for suf in ["’s", "'s"] {
+        if let Some(x) = w.strip_suffix(suf) {
+            if !x.is_empty() {
+                return (x, true);
+            }
+        }
+    }
+    (w, false)
+}
+
+/// Auxiliary and modal verbs (the verb of a that-less reported clause).
+pub(crate) fn is_aux(w: &str) -> bool {
+    matches!(
+        lw(w).as_str(),
+        "is" | "was"
+            | "were"
+            | "are"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "won't"
+            | "wouldn't"
+            | "couldn't"
+            | "can't"
+            | "isn't"
+            | "wasn't"
+            | "weren't"
+            | "aren't"
+            | "hasn't"
+            | "haven't"
+            | "hadn't"
+            | "didn't"
+            | "doesn't"
+            | "shall"
+            | "don't"
+            | "shouldn't"
+    )
+}
