@@ -359,8 +359,18 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let mut a = h.attr.clone();
-        a.as_written = None;
-        a.cue = None;
+        // "“…,” de Miranda writes. “…”": a quote split by its attribution
+        // keeps the attribution's words for both parts.
+        let split = same_para && h.marked && h.post_cue && pre.trim().is_empty() && {
+            // After the previous quote's closing mark: the attribution only.
+            let gap =
+                t[h.end.min(open)..open].trim_start_matches([',', '.', '!', '?', '”', '"', '’']);
+            gap.split_whitespace().count() <= 8 && !gap.contains(['“', '”', '"'])
+        };
+        if !split {
+            a.as_written = None;
+            a.cue = None;
+        }
         Some(a)
     }
 

@@ -160,11 +160,12 @@ fn multi_sentence_split_and_multi_paragraph() {
             want("if we got along?").speaker(Some("Donald Trump")),
         ],
     );
+    // A split quote: both parts carry the attribution (claims/README.md 5).
     check(
         "“The lights are blinking red,” Dan Coats said. “Today, we are under attack.”",
         &[want("Today, we are under attack")
             .speaker(Some("Dan Coats"))
-            .cue(None)],
+            .cue(Some("said"))],
     );
     let t = "“First paragraph,” said Mayor Karen Bass. “It goes on.\n\n“And continues.\n\n“And ends.”\n\nThe weather was fine.";
     check(
@@ -789,5 +790,48 @@ fn throughput() {
     println!(
         "quotes(): {mb:.1} MB in {secs:.2} s = {:.1} MB/s ({n} quotes)",
         mb / secs
+    );
+}
+
+#[test]
+fn a_quote_split_by_its_attribution_keeps_the_cue_for_both_parts() {
+    check(
+        "“The roads are closed,” Ana Ruiz says. “Nobody can get in.”",
+        &[
+            want("The roads are closed")
+                .speaker(Some("Ana Ruiz"))
+                .cue(Some("says")),
+            want("Nobody can get in")
+                .speaker(Some("Ana Ruiz"))
+                .cue(Some("says")),
+        ],
+    );
+    // A quote paragraph that continues the speaker has no cue of its own.
+    check(
+        "“The roads are closed,” Ana Ruiz says.\n\n“Nobody can get in.”",
+        &[want("Nobody can get in")
+            .speaker(Some("Ana Ruiz"))
+            .cue(None)],
+    );
+    // Narration between the parts: not a split quote.
+    check(
+        "“The roads are closed,” Ana Ruiz says. The storm has cut power to the whole valley since Monday night. “Nobody can get in.”",
+        &[want("Nobody can get in").cue(None)],
+    );
+}
+
+#[test]
+fn a_surname_with_its_particle_is_a_speaker() {
+    check(
+        "Pieter van Dijk chairs the board.\n\n“We will not sell,” van Dijk said.",
+        &[want("We will not sell")
+            .speaker(Some("Pieter van Dijk"))
+            .cue(Some("said"))],
+    );
+    check(
+        "Luis de Miranda is a philosopher.\n\nThe lamps were made for signs, de Miranda writes.",
+        &[want("The lamps were made for signs")
+            .kind(Indirect)
+            .speaker(Some("Luis de Miranda"))],
     );
 }

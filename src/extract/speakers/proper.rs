@@ -36,6 +36,8 @@ pub(super) fn proper_np(
         if is_cap(w)
             || is_acronym(w)
             || (r < body_end && r - 1 > body_start && is_particle(w))
+            // "de Miranda writes": a surname with its particle.
+            || (r < body_end && r - 1 == body_start && r < body_end && is_particle(w) && det.is_none())
             || title_of
         {
             r -= 1;
