@@ -35,9 +35,9 @@ pub(super) fn proper_np(
             && is_cap(wl(text, &toks[r - 2]));
         if is_cap(w)
             || is_acronym(w)
-            || (r < body_end && r - 1 > body_start && is_particle(w))
-            // "de Miranda writes": a surname with its particle.
-            || (r < body_end && r - 1 == body_start && r < body_end && is_particle(w) && det.is_none())
+            // Particles inside a name, or opening a surname ("de Miranda
+            // writes") when no determiner comes first.
+            || (r < body_end && is_particle(w) && (r - 1 > body_start || det.is_none()))
             || title_of
         {
             r -= 1;
