@@ -110,6 +110,16 @@ fn main() {
             false,
         ),
         (
+            "speech cues, no spaces",
+            Box::new(|n| repeat_to("\u{fffd}said\0that\0", n)),
+            false,
+        ),
+        (
+            "dense cues and clauses",
+            Box::new(|n| repeat_to("A, who said B, said that C said ", n)),
+            false,
+        ),
+        (
             "right-to-left text",
             Box::new(|n| repeat_to("\u{5e9}\u{5dc}\u{5d5}\u{5dd} \u{201c}\u{5d0}\u{201d} ", n)),
             false,

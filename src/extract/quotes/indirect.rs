@@ -248,7 +248,10 @@ pub(super) fn name_then_appositive(after: &str) -> bool {
     };
     let (name, rest) = (&after[..comma], &after[comma + 1..]);
     let words: Vec<&str> = name.split_whitespace().collect();
-    let next = rest.split_whitespace().next().unwrap_or("");
+    let next = rest[..floor_boundary(rest, 100)]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
     (1..=5).contains(&words.len())
         && words
             .iter()

@@ -35,7 +35,10 @@ impl<'a> Ctx<'a> {
         }
         // Cheap checks before any tokenising: what follows the verb decides
         // which form can apply.
-        let after = t[pos + len..bhi.max(pos + len)].trim_start();
+        // The first few words decide; 400 bytes hold them, and text with no
+        // spaces cannot make each anchor read to the end.
+        let after_hi = floor_boundary(t, (pos + len + 400).min(bhi.max(pos + len)));
+        let after = t[pos + len..after_hi].trim_start();
         let next_word = after
             .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
             .next()
@@ -177,7 +180,7 @@ impl<'a> Ctx<'a> {
         // commas of its own) follows the name.
         for (at, _) in tail.rmatch_indices(", ").skip(1).take(4) {
             let from = tail_lo + at + 2;
-            let w = t[from..]
+            let w = t[from..core_end.max(from)]
                 .split(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");

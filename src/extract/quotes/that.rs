@@ -125,7 +125,11 @@ impl<'a> Ctx<'a> {
         let np = best?;
         // A relative clause ("allegations that have dogged") is not
         // reported content.
-        let after = self.text[at + 4..].split_whitespace().next().unwrap_or("");
+        let after_hi = floor_boundary(self.text, at + 4 + 200);
+        let after = self.text[at + 4..after_hi]
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
         let al = lw(after.trim_matches(|c: char| !c.is_alphanumeric()));
         if matches!(
             al.as_str(),
