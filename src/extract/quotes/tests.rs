@@ -835,3 +835,18 @@ fn a_surname_with_its_particle_is_a_speaker() {
             .speaker(Some("Luis de Miranda"))],
     );
 }
+
+#[test]
+fn a_later_mention_takes_the_description_over_a_one_word_office() {
+    check(
+        "Senator Jane Holt, a Maine Republican, spoke first.\n\nLater, Ms. Holt said that the vote would wait.",
+        &[want("the vote would wait")
+            .speaker(Some("Jane Holt"))
+            .title(Some("Maine Republican"))],
+    );
+    // A title chain before the name stands.
+    check(
+        "Health Minister Anna Berg, who took office in May, spoke first.\n\nLater, Ms. Berg said that the clinics would open.",
+        &[want("the clinics would open").title(Some("Health Minister"))],
+    );
+}

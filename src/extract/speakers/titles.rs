@@ -49,9 +49,9 @@ pub(super) fn mention_title(
     let last_title = (cs..ns)
         .rev()
         .find(|&m| has(strip_possessive(wl(text, &toks[m])).0, F_TITLE_NOUNS));
-    if let Some(lt) = last_title {
+    let mut pre = None;
+    if last_title.is_some() {
         // Drop ranks at the end of the chain ("President Gen. X" is rare).
-        let _ = lt;
         let mut te = ns;
         while te > cs && has(wl(text, &toks[te - 1]), F_RANKS) {
             te -= 1;
@@ -62,10 +62,23 @@ pub(super) fn mention_title(
                 ts += 1;
             }
             if ts < te {
-                return Some(text[toks[ts].s..toks[te - 1].e].to_string());
+                pre = Some(text[toks[ts].s..toks[te - 1].e].to_string());
             }
         }
     }
+    // A description after the name says more than a one-word office before
+    // it ("Senator Mark Warner, a Virginia Democrat"), as for a quote's own
+    // attribution; a title chain ("CIA Director John Brennan") stands.
+    match &pre {
+        Some(p) if p.contains(char::is_whitespace) => return pre,
+        _ => {}
+    }
+    appositive_title(text, toks, e).or(pre)
+}
+
+/// The description between commas after a name that ends at token `e`
+/// ("…, the FSB’s director,"; an age first is skipped).
+fn appositive_title(text: &str, toks: &[Tok], e: usize) -> Option<String> {
     // Appositive after the name (an age first is skipped: "Ms Smith, 45,
     // who runs a bakery").
     let mut e = e;
