@@ -4,8 +4,9 @@
 
 use crate::extract::model::{Figure, FigureKind};
 
-use super::phrase_words::QUALIFIERS;
-use super::words::{duration_unit, number_word, Nw};
+use crate::extract::lexicon::{
+    duration_unit, fraction_denominator, number_word, NumberWord as Nw, COUNTING_VERBS, QUALIFIERS,
+};
 
 /// Figures the token parser does not make, added where no other figure
 /// is: "half a century", "half an hour", "a half-century" (durations of
@@ -20,10 +21,7 @@ pub(super) fn extra_figures(text: &str, out: &mut Vec<Figure>) {
         .expect("half regex")
     });
     static BARE_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"(?-u:\b)(?:killed|killing|injured|injuring|wounded|wounding|arrested|detained|evacuated|rescued|hospitali[sz]ed)$",
-        )
-        .expect("bare verb regex")
+        regex::Regex::new(&format!(r"(?-u:\b)(?:{})$", counting_verbs())).expect("bare verb regex")
     });
     static FRACTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
@@ -34,9 +32,10 @@ pub(super) fn extra_figures(text: &str, out: &mut Vec<Figure>) {
     // "injured some 40", "killed 12": a bare number after a verb that
     // counts people is a count of them (what it counts left unnamed).
     static BARE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"(?-u:\b)(?:killed|killing|injured|injuring|wounded|wounding|arrested|detained|evacuated|rescued|hospitali[sz]ed)\s+(\d{1,3}(?:,\d{3})*|\d+)(?-u:\b)",
-        )
+        regex::Regex::new(&format!(
+            r"(?-u:\b)(?:{})\s+(\d{{1,3}}(?:,\d{{3}})*|\d+)(?-u:\b)",
+            counting_verbs()
+        ))
         .expect("bare count regex")
     });
     let mut extra = Vec::new();
@@ -105,16 +104,9 @@ pub(super) fn extra_figures(text: &str, out: &mut Vec<Figure>) {
                 Some(Nw::Unit(v)) => f64::from(v),
                 _ => continue,
             };
-            let d = match m[2].to_ascii_lowercase().trim_end_matches('s') {
-                "half" | "halve" => 2.0,
-                "third" => 3.0,
-                "quarter" | "fourth" => 4.0,
-                "fifth" => 5.0,
-                "sixth" => 6.0,
-                "seventh" => 7.0,
-                "eighth" => 8.0,
-                "ninth" => 9.0,
-                _ => 10.0,
+            let denominator = m[2].to_ascii_lowercase();
+            let Some(d) = fraction_denominator(denominator.trim_end_matches('s').as_bytes()) else {
+                continue;
             };
             // "one third" with "one" as a count of a thing is rare; "the
             // third" (an ordinal) has no number word and never matches.
@@ -182,4 +174,12 @@ pub(super) fn extra_figures(text: &str, out: &mut Vec<Figure>) {
         }
         *out = sorted;
     }
+}
+
+/// The verbs that count people, as a regex alternation.
+fn counting_verbs() -> String {
+    COUNTING_VERBS
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("|")
 }

@@ -45,22 +45,24 @@
 //! The pass is cut into submodules: `tokens` (the lexer), `parser` (the walk
 //! over a line's tokens, one file per kind of rule: numbers, units, counted
 //! nouns, dates, quantities) and `extra` (the figures found by patterns after
-//! that walk); the words they read are in `words` and `phrase_words`.
+//! that walk), with months and the calendar in `calendar`. The words they
+//! read (number words, currencies, units, word classes) are data in
+//! [`crate::extract::lexicon`].
 
+mod calendar;
 mod extra;
 mod parser;
-mod phrase_words;
 mod tokens;
-mod words;
 
 use crate::extract::model::Figure;
 
-pub use words::{calendar_date, month_number};
+pub use crate::extract::lexicon::month_number;
+pub use calendar::calendar_date;
 
+use crate::extract::lexicon::{number_word, NumberWord as Nw};
 use extra::extra_figures;
 use parser::Parser;
 use tokens::{lex_chunk, Tok};
-use words::{number_word, Nw};
 
 /// Extract every figure in `text`, in order of start offset.
 ///

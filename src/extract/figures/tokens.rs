@@ -1,6 +1,6 @@
 //! Tokens: a line cut into words, numbers and single symbols, each with a
-//! note of whether whitespace precedes it; and the parsed digits of a number
-//! token.
+//! note of whether whitespace precedes it; the parsed digits of a number
+//! token; and a word lower-cased on the stack.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum K {
@@ -244,4 +244,42 @@ pub(super) fn num_info(s: &str) -> Option<NumInfo> {
         commas,
         lead0,
     })
+}
+
+/// A lower-cased ASCII copy of a short word, on the stack.
+#[derive(Clone, Copy)]
+pub(super) struct Low {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl Low {
+    pub(super) const EMPTY: Low = Low {
+        buf: [0; 16],
+        len: 0,
+    };
+
+    pub(super) fn of(s: &str) -> Low {
+        let b = s.as_bytes();
+        if b.len() > 16 || !b.is_ascii() {
+            return Low::EMPTY;
+        }
+        let mut l = Low {
+            buf: [0; 16],
+            len: b.len(),
+        };
+        for (d, c) in l.buf.iter_mut().zip(b) {
+            *d = c.to_ascii_lowercase();
+        }
+        l
+    }
+
+    pub(super) fn b(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+/// A hyphen or a non-breaking hyphen.
+pub(super) fn is_hyphen(c: char) -> bool {
+    c == '-' || c == '‑'
 }

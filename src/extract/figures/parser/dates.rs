@@ -4,7 +4,7 @@
 use crate::extract::model::FigureKind;
 
 use super::{Hit, Parser, R};
-use crate::extract::figures::words::{calendar_date, days_in_month, month};
+use crate::extract::figures::calendar::{calendar_date, days_in_month, month};
 
 impl Parser<'_> {
     /// "October 31, 2016", "Oct. 31, 2016", "October 2016", "July of 2018";

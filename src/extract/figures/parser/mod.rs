@@ -10,11 +10,13 @@ mod units;
 
 use crate::extract::model::{Figure, FigureKind};
 
-use super::phrase_words::{is_stop, QUALIFIERS};
-use super::tokens::{num_info, NumInfo, Tok, K};
-use super::words::{
-    currency_sym, dollar_prefix, duration_unit, iso_code, month, number_word, Low, Nw,
+use crate::extract::lexicon::{
+    currency_sym, dollar_prefix, duration_unit, is_figure_stop, iso_code, number_word,
+    NumberWord as Nw, QUALIFIERS,
 };
+
+use super::calendar::month;
+use super::tokens::{num_info, Low, NumInfo, Tok, K};
 
 /// A number, digits or words, with any scale word.
 #[derive(Clone, Copy, Debug)]
@@ -369,7 +371,7 @@ impl<'a> Parser<'a> {
             return false;
         }
         let l = self.low(i - 1);
-        !is_stop(l.b()) && number_word(l.b()).is_none()
+        !is_figure_stop(l.b()) && number_word(l.b()).is_none()
     }
 
     /// A qualifier ending right before token `s`, not reaching below

@@ -2,8 +2,11 @@
 //! military intelligence officials") and whether a word is plural.
 
 use super::Parser;
-use crate::extract::figures::phrase_words::{irregular_plural, is_stop, not_plural};
-use crate::extract::figures::words::{duration_unit, month, number_word, Low};
+use crate::extract::figures::calendar::month;
+use crate::extract::figures::tokens::Low;
+use crate::extract::lexicon::{
+    duration_unit, irregular_plural, is_figure_stop, not_plural, number_word,
+};
 
 impl Parser<'_> {
     /// The plural noun phrase right after a number at token `k`, as a token
@@ -20,7 +23,7 @@ impl Parser<'_> {
             }
             let l = self.low(j);
             let w = l.b();
-            if is_stop(w)
+            if is_figure_stop(w)
                 || number_word(w).is_some()
                 || duration_unit(w).is_some()
                 || month(self.txt(j)).is_some()
@@ -59,7 +62,7 @@ impl Parser<'_> {
                 if irregular_plural(self.low(last).b())
                     && self.spaced(e)
                     && self.is_word(e)
-                    && !is_stop(self.low(e).b())
+                    && !is_figure_stop(self.low(e).b())
                     && self.txt(e).ends_with('s')
                     && self.plural(e)
                 {

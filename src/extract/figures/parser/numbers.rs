@@ -3,8 +3,8 @@
 //! a million", "two dozen").
 
 use super::{Amt, Parser};
-use crate::extract::figures::tokens::K;
-use crate::extract::figures::words::{glued_scale, is_hyphen, number_word, spaced_scale, Nw};
+use crate::extract::figures::tokens::{is_hyphen, K};
+use crate::extract::lexicon::{glued_scale, number_word, spaced_scale, NumberWord as Nw};
 
 impl Parser<'_> {
     pub(super) fn amount(&self, i: usize) -> Option<Amt> {

@@ -4,11 +4,11 @@
 use crate::extract::model::FigureKind;
 
 use super::{Amt, Hit, Parser, Unit, R};
-use crate::extract::figures::phrase_words::{
-    is_stop, strong_count_noun, year_context, year_qualifier,
-};
 use crate::extract::figures::tokens::K;
-use crate::extract::figures::words::{currency_sym, dollar_prefix, iso_code};
+use crate::extract::lexicon::{
+    currency_sym, dollar_prefix, is_figure_stop, iso_code, strong_count_noun, year_context,
+    year_qualifier,
+};
 
 impl Parser<'_> {
     /// A currency prefix at `i`: the code and the token where the number
@@ -385,7 +385,7 @@ impl Parser<'_> {
                 let w = self.low(d + 1);
                 if self.spaced(d + 1)
                     && !w.b().is_empty()
-                    && !is_stop(w.b())
+                    && !is_figure_stop(w.b())
                     && !self.capitalised(d + 1)
                 {
                     return Some((d, d + 2));

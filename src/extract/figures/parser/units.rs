@@ -2,8 +2,9 @@
 //! its adjective: "Canadian dollars"), or a duration.
 
 use super::{Amt, Parser, Unit};
-use crate::extract::figures::words::{
-    currency_adjective, currency_sym, currency_word, duration_unit, is_hyphen, iso_code,
+use crate::extract::figures::tokens::is_hyphen;
+use crate::extract::lexicon::{
+    currency_adjective, currency_sym, currency_word, duration_unit, iso_code,
 };
 
 impl Parser<'_> {
