@@ -7,15 +7,17 @@
 
 use std::ops::Range;
 
+use crate::extract::lexicon::is_month_abbreviation;
+
 /// Titles, ranks and other abbreviations after which a full stop never ends
-/// a sentence (compared lower case, without the dot).
+/// a sentence (compared lower case, without the dot); so do the month
+/// abbreviations of the lexicon's month table.
 const ABBREV_NEVER_END: &[&str] = &[
     "mr", "mrs", "ms", "messrs", "mme", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt",
     "sgt", "adm", "cmdr", "cdr", "brig", "cpl", "pvt", "gov", "sen", "rep", "reps", "sens", "st",
     "ste", "mt", "ft", "rev", "fr", "hon", "pres", "supt", "det", "insp", "amb", "atty", "gens",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "nos", "vs", "v", "cf", "ca", "approx", "dept", "est", "fig", "vol", "pp", "pg", "ed", "eds",
-    "univ", "assn", "bros", "gov't", "govt", "sr", "jr",
+    "no", "nos", "vs", "v", "cf", "ca", "approx", "dept", "est", "fig", "vol", "pp", "pg", "ed",
+    "eds", "univ", "assn", "bros", "gov't", "govt", "sr", "jr",
 ];
 
 /// Abbreviations that may also end a sentence: a boundary only when the next
@@ -352,7 +354,7 @@ pub fn full_stop_ends_sentence(word: &str, next: &str) -> bool {
             return next_is_opener;
         }
     }
-    if ABBREV_NEVER_END.contains(&bare) {
+    if ABBREV_NEVER_END.contains(&bare) || is_month_abbreviation(bare) {
         // "No. 5", "Jan. 5", "Gen. Smith": never; but "no." as a plain word
         // ("she said no.") ends a sentence when followed by an opener.
         if bare == "no" || bare == "v" {

@@ -3,7 +3,10 @@
 //! depend on the extractor's segmenter so that matching stays usable on
 //! any text and offsets.
 
-/// Words that end with a dot without ending a sentence.
+use crate::extract::lexicon::is_month_abbreviation;
+
+/// Words that end with a dot without ending a sentence (and the month
+/// abbreviations of the lexicon's month table).
 fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     let lower = w.to_ascii_lowercase();
@@ -32,19 +35,8 @@ fn is_abbreviation(word: &str) -> bool {
             | "corp"
             | "co"
             | "ltd"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    ) || (w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()))
+    ) || is_month_abbreviation(&lower)
+        || (w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()))
         // "U.S." or "D.C.": dots inside the word.
         || w.contains('.')
 }

@@ -1,6 +1,7 @@
 //! Unit tests of `extract::figures`: small sentences, one rule each.
 
 use super::*;
+use crate::extract::model::FigureKind;
 
 /// (text of figure, kind, value, high, unit, qualifier, counts, date)
 type Exp<'a> = (

@@ -1,10 +1,22 @@
 //! The lexicon: the word lists extraction reads, in one place, as data.
-//! Each list is one string of lower-case words separated by whitespace;
-//! `speakers` builds its word table from them once per process.
-//!
-//! The figure tables (number words, scales, currencies and their codes,
-//! duration units, months) are still `match` tables in `figures.rs`; moving
-//! them here is the next step.
+//! The speaker and cue lists below are each one string of lower-case words
+//! separated by whitespace; `speakers` builds its word table from them once
+//! per process. The figure words (number words, scales, currencies, duration
+//! units, the figure parser's word classes) are in `figures.rs`, the one
+//! month table in `months.rs`; both are looked up through the functions
+//! re-exported here.
+
+mod figures;
+mod months;
+
+pub(crate) use figures::{
+    currency_adjective, currency_sym, currency_word, dollar_prefix, duration_unit,
+    fraction_denominator, glued_scale, irregular_plural, is_figure_stop, iso_code, not_plural,
+    number_word, spaced_scale, strong_count_noun, year_context, year_qualifier, NumberWord,
+    COUNTING_VERBS, QUALIFIERS,
+};
+pub(crate) use months::is_month_abbreviation;
+pub use months::month_number;
 
 /// Verbs (and verb forms) that attribute speech. Multi-word cues
 /// ("according to", "puts it", "pointed out", "referring to") are handled by
