@@ -80,6 +80,26 @@ pub(crate) const INVERTABLE: &str =
     cautioned cautions quipped joked mused muses countered answered responded stated \
     acknowledged admitted suggested suggests predicted reported reports claimed claims announced";
 
+/// Speech verbs with the particle that belongs to the cue ("summed up",
+/// "spoke out", "hit back"): pairs of words, one pair per line.
+pub(crate) const PHRASAL_CUES: &str = "
+    fired back
+    fires back
+    hit back
+    hits back
+    laid out
+    lays out
+    shot back
+    shoots back
+    spelled out
+    spells out
+    spoke out
+    speaks out
+    sum up
+    summed up
+    sums up
+";
+
 /// Verbs that take the listener as object ("told VICE News that ...").
 pub(crate) const TELL_VERBS: &str = "tell tells told telling warned warn warns warning informed \
     inform informs assured assure assures reminded remind reminds convinced persuaded advised \
@@ -161,7 +181,8 @@ pub(crate) const ANON_NOUNS: &str =
     environmentalists conservationists politicians unions forecasters pollsters \
     mother father wife husband son daughter sister brother parent spouse partner widow widower \
     uncle aunt grandmother grandfather cousin niece nephew girlfriend boyfriend fiancee fiance \
-    family";
+    family respondent respondents hawks doves skeptics sceptics proponents backers detractors \
+    author authors";
 
 /// Head nouns of documents that speak ("a White House statement said").
 pub(crate) const DOC_NOUNS: &str =

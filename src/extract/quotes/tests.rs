@@ -850,3 +850,26 @@ fn a_later_mention_takes_the_description_over_a_one_word_office() {
         &[want("the clinics would open").title(Some("Health Minister"))],
     );
 }
+
+#[test]
+fn phrasal_cues_and_more_unnamed_sources() {
+    check(
+        "“We are tired,” Ana Ruiz summed up.",
+        &[want("We are tired")
+            .speaker(Some("Ana Ruiz"))
+            .cue(Some("summed up"))],
+    );
+    check(
+        "“The council ignored us,” one respondent said.",
+        &[want("The council ignored us")
+            .speaker(Some("one respondent"))
+            .skind(K::Anonymous)],
+    );
+    check(
+        "Budget hawks have warned that the debt will keep growing.",
+        &[want("the debt will keep growing")
+            .kind(Indirect)
+            .speaker(Some("Budget hawks"))
+            .skind(K::Anonymous)],
+    );
+}
