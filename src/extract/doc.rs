@@ -17,8 +17,11 @@ pub(crate) struct Doc<'a> {
     pub paras: Vec<Range<usize>>,
     /// Sentence ranges, in order, each inside one paragraph.
     pub sents: Vec<Range<usize>>,
-    /// Every token of the text, in order (see [`tokenize`]).
-    pub toks: Vec<Tok>,
+    /// Every token of the text, in order (see [`tokenize`]), packed into
+    /// eight bytes each (a third of a [`Tok`]): the index costs about as
+    /// much memory as the text. Empty for texts of 2 GiB or more, which
+    /// are tokenised window by window instead.
+    toks: Vec<Packed>,
     /// Offsets of the double quotation marks (`"`, `“`, `”`), in order.
     dquotes: Vec<usize>,
 }
@@ -30,8 +33,13 @@ impl<'a> Doc<'a> {
         for p in &paras {
             segment::sentences_in(text, p.clone(), &mut sents);
         }
-        let mut toks = Vec::new();
-        tokenize(text, 0, text.len(), &mut toks);
+        let mut all = Vec::new();
+        let toks = if text.len() < Packed::LIMIT {
+            tokenize(text, 0, text.len(), &mut all);
+            all.iter().map(|&t| Packed::of(t)).collect()
+        } else {
+            Vec::new()
+        };
         let dquotes = text
             .match_indices(['"', '“', '”'])
             .map(|(i, _)| i)
@@ -61,10 +69,52 @@ impl<'a> Doc<'a> {
     pub fn tokens(&self, lo: usize, hi: usize, out: &mut Vec<Tok>) {
         out.clear();
         let hi = hi.min(self.text.len());
-        let a = self.toks.partition_point(|k| k.s < lo);
-        let b = self.toks.partition_point(|k| k.e <= hi);
+        if self.text.len() >= Packed::LIMIT {
+            return tokenize(self.text, lo, hi, out);
+        }
+        let a = self.toks.partition_point(|k| (k.s as usize) < lo);
+        let b = self.toks.partition_point(|k| k.end() <= hi);
         if a < b {
-            out.extend_from_slice(&self.toks[a..b]);
+            out.extend(self.toks[a..b].iter().map(|k| k.tok()));
+        }
+    }
+
+    /// Every token of the text.
+    #[cfg(test)]
+    fn all_tokens(&self) -> Vec<Tok> {
+        self.toks.iter().map(|k| k.tok()).collect()
+    }
+}
+
+/// A [`Tok`] in eight bytes: start, and end with the word flag in its top
+/// bit.
+#[derive(Clone, Copy)]
+struct Packed {
+    s: u32,
+    e: u32,
+}
+
+impl Packed {
+    /// Offsets must fit in 31 bits.
+    const LIMIT: usize = 1 << 31;
+    const WORD: u32 = 1 << 31;
+
+    fn of(t: Tok) -> Packed {
+        Packed {
+            s: t.s as u32,
+            e: t.e as u32 | if t.word { Packed::WORD } else { 0 },
+        }
+    }
+
+    fn end(self) -> usize {
+        (self.e & !Packed::WORD) as usize
+    }
+
+    fn tok(self) -> Tok {
+        Tok {
+            s: self.s as usize,
+            e: self.end(),
+            word: self.e & Packed::WORD != 0,
         }
     }
 }
@@ -107,10 +157,10 @@ mod tests {
             for (n, &lo) in cuts.iter().enumerate() {
                 for &hi in &cuts[n..] {
                     doc.tokens(lo, hi, &mut got);
-                    let cut = |i: usize| doc.toks.iter().any(|k| k.s < i && i < k.e);
+                    let all = doc.all_tokens();
+                    let cut = |i: usize| all.iter().any(|k| k.s < i && i < k.e);
                     if cut(lo) || cut(hi) {
-                        want = doc
-                            .toks
+                        want = all
                             .iter()
                             .copied()
                             .filter(|k| lo <= k.s && k.e <= hi)
