@@ -209,10 +209,10 @@ fn same_number(a: Option<f64>, b: Option<f64>) -> bool {
     }
 }
 
-fn same_text(a: &Option<String>, b: &Option<String>) -> bool {
+fn same_text<T: AsRef<str>>(a: &Option<T>, b: &Option<T>) -> bool {
     match (a, b) {
         (None, None) => true,
-        (Some(x), Some(y)) => x.to_lowercase() == y.to_lowercase(),
+        (Some(x), Some(y)) => x.as_ref().to_lowercase() == y.as_ref().to_lowercase(),
         _ => false,
     }
 }

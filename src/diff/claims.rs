@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use super::text::{word_diff, WordOp};
-use crate::extract::model::{Extraction, Figure, Quote, SpeakerKind};
+use crate::extract::model::{Extraction, Figure, Quote, SpeakerKind, Unit};
 use crate::extract::segment;
 
 /// What changed about a claim.
@@ -340,8 +340,8 @@ pub fn diff_claims(
         if a.unit != b.unit {
             out.push(change(
                 ClaimChangeKind::FigureUnit,
-                a.unit.clone().unwrap_or_default(),
-                b.unit.clone().unwrap_or_default(),
+                a.unit.as_ref().map(Unit::to_string).unwrap_or_default(),
+                b.unit.as_ref().map(Unit::to_string).unwrap_or_default(),
             ));
         }
         if a.qualifier != b.qualifier {

@@ -142,7 +142,7 @@ mod tests {
                 assert_eq!(q.kind, p.kind, "{name:?}");
                 assert_eq!(q.text, p.text, "{name:?}");
             }
-            let figures = |x: &Extraction| -> Vec<(Option<f64>, Option<String>)> {
+            let figures = |x: &Extraction| -> Vec<(Option<f64>, Option<model::Unit>)> {
                 x.figures
                     .iter()
                     .map(|f| (f.value, f.unit.clone()))

@@ -3,7 +3,9 @@
 
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
-use crate::extract::model::{Figure, FigureKind, Quote, QuoteKind, SpeakerKind};
+use crate::extract::model::{
+    DurationUnit, Figure, FigureKind, Quote, QuoteKind, SpeakerKind, Unit,
+};
 
 use super::article::{ArticleText, FigureFeatures, QuoteFeatures};
 use super::block::GRAM_LEN;
@@ -514,16 +516,19 @@ fn bound(qualifier: Option<&str>) -> Option<Bound> {
 }
 
 /// Hours in one duration unit, so "12 months" meets "1 year".
-fn hours(unit: Option<&str>) -> Option<f64> {
-    Some(match unit? {
-        "minute" => 1.0 / 60.0,
-        "hour" => 1.0,
-        "day" => 24.0,
-        "week" => 168.0,
-        "month" => 730.0,
-        "year" => 8766.0,
-        "decade" => 87_660.0,
-        _ => return None,
+fn hours(unit: Option<&Unit>) -> Option<f64> {
+    let Unit::Duration(d) = unit? else {
+        return None;
+    };
+    Some(match d {
+        DurationUnit::Minute => 1.0 / 60.0,
+        DurationUnit::Hour => 1.0,
+        DurationUnit::Day => 24.0,
+        DurationUnit::Week => 168.0,
+        DurationUnit::Month => 730.0,
+        DurationUnit::Year => 8766.0,
+        DurationUnit::Decade => 87_660.0,
+        DurationUnit::Second | DurationUnit::Century => return None,
     })
 }
 
@@ -615,8 +620,8 @@ pub(crate) fn compare_figures(
         FigureKind::Duration => {
             // Same length in other units is the same claim.
             if a.unit != b.unit {
-                scale_a = hours(a.unit.as_deref())?;
-                scale_b = hours(b.unit.as_deref())?;
+                scale_a = hours(a.unit.as_ref())?;
+                scale_b = hours(b.unit.as_ref())?;
             }
         }
         _ => unit_differs = a.unit != b.unit,

@@ -16,7 +16,7 @@
 
 use std::collections::HashMap;
 
-use crate::extract::model::{Figure, FigureKind, Quote, QuoteKind, SpeakerKind};
+use crate::extract::model::{Currency, Figure, FigureKind, Quote, QuoteKind, SpeakerKind, Unit};
 
 use super::{ArticleInput, ItemKind, Reason};
 
@@ -140,7 +140,7 @@ struct FigureSpec {
     right: Vec<String>,
     text: String,
     value: f64,
-    unit: Option<String>,
+    unit: Option<Unit>,
     qualifier: Option<String>,
     kind: FigureKind,
 }
@@ -340,7 +340,7 @@ fn new_figure(vocab: &Vocab, rng: &mut Rng, origin: u32) -> FigureSpec {
             (
                 t,
                 v as f64 * 1e6,
-                Some("USD".to_owned()),
+                Some(Unit::Currency(Currency::new(b"USD"))),
                 FigureKind::Money,
                 q,
             )
@@ -365,7 +365,7 @@ fn new_figure(vocab: &Vocab, rng: &mut Rng, origin: u32) -> FigureSpec {
             (
                 format!("{v}%"),
                 v as f64,
-                Some("%".to_owned()),
+                Some(Unit::Percent),
                 FigureKind::Percent,
                 None,
             )
@@ -600,7 +600,7 @@ pub fn generate(n: usize, quotes: usize, figures: usize, seed: u64) -> Synth {
                         FigureVariant::Value
                     }
                     2 if f.kind == FigureKind::Money => {
-                        f.unit = Some("EUR".into());
+                        f.unit = Some(Unit::Currency(Currency::new(b"EUR")));
                         f.text = f.text.replace('$', "€");
                         FigureVariant::Unit
                     }

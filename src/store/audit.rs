@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use super::Store;
 use crate::audit::{fts_term, Coverage};
 use crate::error::Result;
-use crate::extract::model::{Figure, Quote};
+use crate::extract::model::{Figure, Quote, Unit};
 use crate::matching::ArticleInput;
 
 impl Store {
@@ -186,7 +186,7 @@ impl Store {
                     kind: from_name(&kind, 5)?,
                     value: r.get(6)?,
                     high: r.get(7)?,
-                    unit: r.get(8)?,
+                    unit: r.get::<_, Option<String>>(8)?.map(Unit::from),
                     qualifier: r.get(9)?,
                     counts: r.get(10)?,
                     date: r.get(11)?,

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::Store;
 use crate::error::Result;
-use crate::extract::model::{Figure, FigureKind, Quote, QuoteKind, SpeakerKind};
+use crate::extract::model::{Figure, FigureKind, Quote, QuoteKind, SpeakerKind, Unit};
 use crate::matching::{
     cluster_claims, ArticleInput, Claim, Derivation, ItemKind, ItemRef, Matcher, Pair,
 };
@@ -80,7 +80,7 @@ impl Store {
                     end: r.get::<_, i64>(5)? as usize,
                     value: r.get(7)?,
                     high: r.get(8)?,
-                    unit: r.get(9)?,
+                    unit: r.get::<_, Option<String>>(9)?.map(Unit::from),
                     qualifier: r.get(10)?,
                     kind: parse(&kind).unwrap_or(FigureKind::Other),
                     counts: r.get(11)?,

@@ -11,7 +11,7 @@ use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::extract::model::Extraction;
+use crate::extract::model::{Extraction, Unit};
 use crate::ingest::meta::Meta;
 
 /// SQL condition on a `versions v` row: it is its article's latest version
@@ -508,7 +508,7 @@ fn save_extraction(
             enum_name(&f.kind),
             f.value,
             f.high,
-            f.unit,
+            f.unit.as_ref().map(Unit::as_str),
             f.qualifier,
             f.counts,
             f.date,

@@ -2,7 +2,7 @@
 //! is: half units ("half a century"), spelled fractions ("two-thirds") and
 //! bare counts after a verb that counts people ("killed 12.").
 
-use crate::extract::model::{Figure, FigureKind};
+use crate::extract::model::{Figure, FigureKind, Unit};
 
 use crate::extract::lexicon::{
     duration_unit, fraction_denominator, number_word, NumberWord as Nw, COUNTING_VERBS, QUALIFIERS,
@@ -151,7 +151,7 @@ pub(super) fn extra_figures(text: &str, out: &mut Vec<Figure>) {
             end,
             value: Some(value),
             high: None,
-            unit: unit.map(str::to_string),
+            unit: unit.map(Unit::Duration),
             qualifier,
             kind,
             counts: None,

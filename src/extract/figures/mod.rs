@@ -54,7 +54,7 @@ mod extra;
 mod parser;
 mod tokens;
 
-use crate::extract::model::Figure;
+use crate::extract::model::{DurationUnit, Figure, Unit};
 
 pub use crate::extract::lexicon::month_number;
 pub use calendar::calendar_date;
@@ -126,12 +126,12 @@ fn or_range(text: &str, f: &mut Figure, prev_end: usize) {
 /// Decades and centuries are counted in years ("seven decades" is 70
 /// years), so that durations written either way compare.
 fn in_years(f: &mut Figure) {
-    let factor = match f.unit.as_deref() {
-        Some("decade") => 10.0,
-        Some("century") => 100.0,
+    let factor = match f.unit {
+        Some(Unit::Duration(DurationUnit::Decade)) => 10.0,
+        Some(Unit::Duration(DurationUnit::Century)) => 100.0,
         _ => return,
     };
-    f.unit = Some("year".into());
+    f.unit = Some(Unit::Duration(DurationUnit::Year));
     f.value = f.value.map(|v| v * factor);
     f.high = f.high.map(|v| v * factor);
 }

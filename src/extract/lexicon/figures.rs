@@ -13,6 +13,8 @@
 
 use std::sync::LazyLock;
 
+use crate::extract::model::{Currency, DurationUnit};
+
 /// What a number word adds to a spelled-out number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum NumberWord {
@@ -121,22 +123,22 @@ pub(crate) fn glued_scale(w: &[u8]) -> Option<(i32, bool)> {
 }
 
 /// Currency symbols and their ISO 4217 codes, sorted by char.
-const CURRENCY_SYMBOLS: &[(char, &str)] = &[
-    ('$', "USD"),
-    ('£', "GBP"),
-    ('¥', "JPY"),
-    ('₦', "NGN"),
-    ('₩', "KRW"),
-    ('₪', "ILS"),
-    ('€', "EUR"),
-    ('₴', "UAH"),
-    ('₹', "INR"),
-    ('₺', "TRY"),
-    ('₽', "RUB"),
+const CURRENCY_SYMBOLS: &[(char, Currency)] = &[
+    ('$', Currency::new(b"USD")),
+    ('£', Currency::new(b"GBP")),
+    ('¥', Currency::new(b"JPY")),
+    ('₦', Currency::new(b"NGN")),
+    ('₩', Currency::new(b"KRW")),
+    ('₪', Currency::new(b"ILS")),
+    ('€', Currency::new(b"EUR")),
+    ('₴', Currency::new(b"UAH")),
+    ('₹', Currency::new(b"INR")),
+    ('₺', Currency::new(b"TRY")),
+    ('₽', Currency::new(b"RUB")),
 ];
 
 /// The ISO 4217 code of a currency symbol (`$`, `€`, `£` ...).
-pub(crate) fn currency_sym(c: char) -> Option<&'static str> {
+pub(crate) fn currency_sym(c: char) -> Option<Currency> {
     let i = CURRENCY_SYMBOLS
         .binary_search_by_key(&c, |&(s, _)| s)
         .ok()?;
@@ -144,116 +146,116 @@ pub(crate) fn currency_sym(c: char) -> Option<&'static str> {
 }
 
 /// Letters glued before `$`, case-sensitive.
-const DOLLAR_PREFIXES: &[(&str, &str)] = &[
-    ("A", "AUD"),
-    ("AU", "AUD"),
-    ("C", "CAD"),
-    ("CA", "CAD"),
-    ("CAN", "CAD"),
-    ("HK", "HKD"),
-    ("MX", "MXN"),
-    ("NT", "TWD"),
-    ("NZ", "NZD"),
-    ("R", "BRL"),
-    ("S", "SGD"),
-    ("SG", "SGD"),
-    ("U.S.", "USD"),
-    ("US", "USD"),
+const DOLLAR_PREFIXES: &[(&str, Currency)] = &[
+    ("A", Currency::new(b"AUD")),
+    ("AU", Currency::new(b"AUD")),
+    ("C", Currency::new(b"CAD")),
+    ("CA", Currency::new(b"CAD")),
+    ("CAN", Currency::new(b"CAD")),
+    ("HK", Currency::new(b"HKD")),
+    ("MX", Currency::new(b"MXN")),
+    ("NT", Currency::new(b"TWD")),
+    ("NZ", Currency::new(b"NZD")),
+    ("R", Currency::new(b"BRL")),
+    ("S", Currency::new(b"SGD")),
+    ("SG", Currency::new(b"SGD")),
+    ("U.S.", Currency::new(b"USD")),
+    ("US", Currency::new(b"USD")),
 ];
 
 /// Letters written glued before `$`: `US$`, `A$`, `HK$` ...
-pub(crate) fn dollar_prefix(raw: &str) -> Option<&'static str> {
+pub(crate) fn dollar_prefix(raw: &str) -> Option<Currency> {
     lookup(DOLLAR_PREFIXES, raw.as_bytes()).copied()
 }
 
 /// ISO 4217 codes as written (upper case), and "RMB" for the yuan.
-const ISO_CODES: &[(&str, &str)] = &[
-    ("AED", "AED"),
-    ("AUD", "AUD"),
-    ("BRL", "BRL"),
-    ("CAD", "CAD"),
-    ("CHF", "CHF"),
-    ("CNY", "CNY"),
-    ("DKK", "DKK"),
-    ("EGP", "EGP"),
-    ("EUR", "EUR"),
-    ("GBP", "GBP"),
-    ("HKD", "HKD"),
-    ("ILS", "ILS"),
-    ("INR", "INR"),
-    ("JPY", "JPY"),
-    ("KRW", "KRW"),
-    ("MXN", "MXN"),
-    ("NGN", "NGN"),
-    ("NOK", "NOK"),
-    ("NZD", "NZD"),
-    ("PKR", "PKR"),
-    ("PLN", "PLN"),
-    ("RMB", "CNY"),
-    ("RUB", "RUB"),
-    ("SAR", "SAR"),
-    ("SEK", "SEK"),
-    ("SGD", "SGD"),
-    ("TRY", "TRY"),
-    ("UAH", "UAH"),
-    ("USD", "USD"),
-    ("ZAR", "ZAR"),
+const ISO_CODES: &[(&str, Currency)] = &[
+    ("AED", Currency::new(b"AED")),
+    ("AUD", Currency::new(b"AUD")),
+    ("BRL", Currency::new(b"BRL")),
+    ("CAD", Currency::new(b"CAD")),
+    ("CHF", Currency::new(b"CHF")),
+    ("CNY", Currency::new(b"CNY")),
+    ("DKK", Currency::new(b"DKK")),
+    ("EGP", Currency::new(b"EGP")),
+    ("EUR", Currency::new(b"EUR")),
+    ("GBP", Currency::new(b"GBP")),
+    ("HKD", Currency::new(b"HKD")),
+    ("ILS", Currency::new(b"ILS")),
+    ("INR", Currency::new(b"INR")),
+    ("JPY", Currency::new(b"JPY")),
+    ("KRW", Currency::new(b"KRW")),
+    ("MXN", Currency::new(b"MXN")),
+    ("NGN", Currency::new(b"NGN")),
+    ("NOK", Currency::new(b"NOK")),
+    ("NZD", Currency::new(b"NZD")),
+    ("PKR", Currency::new(b"PKR")),
+    ("PLN", Currency::new(b"PLN")),
+    ("RMB", Currency::new(b"CNY")),
+    ("RUB", Currency::new(b"RUB")),
+    ("SAR", Currency::new(b"SAR")),
+    ("SEK", Currency::new(b"SEK")),
+    ("SGD", Currency::new(b"SGD")),
+    ("TRY", Currency::new(b"TRY")),
+    ("UAH", Currency::new(b"UAH")),
+    ("USD", Currency::new(b"USD")),
+    ("ZAR", Currency::new(b"ZAR")),
 ];
 
 /// ISO 4217 codes, upper case exactly as written.
-pub(crate) fn iso_code(raw: &str) -> Option<&'static str> {
+pub(crate) fn iso_code(raw: &str) -> Option<Currency> {
     lookup(ISO_CODES, raw.as_bytes()).copied()
 }
 
 /// Currency words written after the number, lower case ("dlr", "dlrs":
 /// wire copy).
-const CURRENCY_WORDS: &[(&str, &str)] = &[
-    ("dirham", "AED"),
-    ("dirhams", "AED"),
-    ("dlr", "USD"),
-    ("dlrs", "USD"),
-    ("dollar", "USD"),
-    ("dollars", "USD"),
-    ("euro", "EUR"),
-    ("euros", "EUR"),
-    ("franc", "CHF"),
-    ("francs", "CHF"),
-    ("hryvnas", "UAH"),
-    ("hryvnia", "UAH"),
-    ("hryvnias", "UAH"),
-    ("hryvnya", "UAH"),
-    ("krona", "SEK"),
-    ("kronor", "SEK"),
-    ("lira", "TRY"),
-    ("liras", "TRY"),
-    ("lire", "TRY"),
-    ("naira", "NGN"),
-    ("peso", "MXN"),
-    ("pesos", "MXN"),
-    ("rand", "ZAR"),
-    ("reais", "BRL"),
-    ("real", "BRL"),
-    ("renminbi", "CNY"),
-    ("riyal", "SAR"),
-    ("riyals", "SAR"),
-    ("rouble", "RUB"),
-    ("roubles", "RUB"),
-    ("ruble", "RUB"),
-    ("rubles", "RUB"),
-    ("rupee", "INR"),
-    ("rupees", "INR"),
-    ("shekel", "ILS"),
-    ("shekels", "ILS"),
-    ("sterling", "GBP"),
-    ("yen", "JPY"),
-    ("yuan", "CNY"),
-    ("zloty", "PLN"),
-    ("zlotys", "PLN"),
+const CURRENCY_WORDS: &[(&str, Currency)] = &[
+    ("dirham", Currency::new(b"AED")),
+    ("dirhams", Currency::new(b"AED")),
+    ("dlr", Currency::new(b"USD")),
+    ("dlrs", Currency::new(b"USD")),
+    ("dollar", Currency::new(b"USD")),
+    ("dollars", Currency::new(b"USD")),
+    ("euro", Currency::new(b"EUR")),
+    ("euros", Currency::new(b"EUR")),
+    ("franc", Currency::new(b"CHF")),
+    ("francs", Currency::new(b"CHF")),
+    ("hryvnas", Currency::new(b"UAH")),
+    ("hryvnia", Currency::new(b"UAH")),
+    ("hryvnias", Currency::new(b"UAH")),
+    ("hryvnya", Currency::new(b"UAH")),
+    ("krona", Currency::new(b"SEK")),
+    ("kronor", Currency::new(b"SEK")),
+    ("lira", Currency::new(b"TRY")),
+    ("liras", Currency::new(b"TRY")),
+    ("lire", Currency::new(b"TRY")),
+    ("naira", Currency::new(b"NGN")),
+    ("peso", Currency::new(b"MXN")),
+    ("pesos", Currency::new(b"MXN")),
+    ("rand", Currency::new(b"ZAR")),
+    ("reais", Currency::new(b"BRL")),
+    ("real", Currency::new(b"BRL")),
+    ("renminbi", Currency::new(b"CNY")),
+    ("riyal", Currency::new(b"SAR")),
+    ("riyals", Currency::new(b"SAR")),
+    ("rouble", Currency::new(b"RUB")),
+    ("roubles", Currency::new(b"RUB")),
+    ("ruble", Currency::new(b"RUB")),
+    ("rubles", Currency::new(b"RUB")),
+    ("rupee", Currency::new(b"INR")),
+    ("rupees", Currency::new(b"INR")),
+    ("shekel", Currency::new(b"ILS")),
+    ("shekels", Currency::new(b"ILS")),
+    ("sterling", Currency::new(b"GBP")),
+    ("yen", Currency::new(b"JPY")),
+    ("yuan", Currency::new(b"CNY")),
+    ("zloty", Currency::new(b"PLN")),
+    ("zlotys", Currency::new(b"PLN")),
 ];
 
 /// Currency words written after the number. `pounds` and `won` are handled
 /// by the caller because they are ambiguous (weight; the verb).
-pub(crate) fn currency_word(w: &[u8]) -> Option<&'static str> {
+pub(crate) fn currency_word(w: &[u8]) -> Option<Currency> {
     lookup(CURRENCY_WORDS, w).copied()
 }
 
@@ -261,72 +263,72 @@ pub(crate) fn currency_word(w: &[u8]) -> Option<&'static str> {
 /// a dollar (or their own currency), or `None` for one that keeps the
 /// currency word's code. "Hong" stands for "Hong Kong" (the caller skips
 /// "Kong").
-const CURRENCY_ADJECTIVES: &[(&str, Option<&str>)] = &[
+const CURRENCY_ADJECTIVES: &[(&str, Option<Currency>)] = &[
     ("African", None),
-    ("American", Some("USD")),
-    ("Australian", Some("AUD")),
-    ("Brazilian", Some("BRL")),
-    ("British", Some("GBP")),
-    ("Canadian", Some("CAD")),
+    ("American", Some(Currency::new(b"USD"))),
+    ("Australian", Some(Currency::new(b"AUD"))),
+    ("Brazilian", Some(Currency::new(b"BRL"))),
+    ("British", Some(Currency::new(b"GBP"))),
+    ("Canadian", Some(Currency::new(b"CAD"))),
     ("Chinese", None),
-    ("Egyptian", Some("EGP")),
-    ("Hong", Some("HKD")),
+    ("Egyptian", Some(Currency::new(b"EGP"))),
+    ("Hong", Some(Currency::new(b"HKD"))),
     ("Indian", None),
     ("Israeli", None),
     ("Japanese", None),
     ("Korean", None),
-    ("Mexican", Some("MXN")),
+    ("Mexican", Some(Currency::new(b"MXN"))),
     ("Nigerian", None),
-    ("Pakistani", Some("PKR")),
+    ("Pakistani", Some(Currency::new(b"PKR"))),
     ("Polish", None),
     ("Russian", None),
     ("Saudi", None),
-    ("Singapore", Some("SGD")),
-    ("Singaporean", Some("SGD")),
+    ("Singapore", Some(Currency::new(b"SGD"))),
+    ("Singaporean", Some(Currency::new(b"SGD"))),
     ("South", None),
     ("Swedish", None),
     ("Swiss", None),
-    ("Taiwan", Some("TWD")),
-    ("Taiwanese", Some("TWD")),
+    ("Taiwan", Some(Currency::new(b"TWD"))),
+    ("Taiwanese", Some(Currency::new(b"TWD"))),
     ("Turkish", None),
-    ("US", Some("USD")),
+    ("US", Some(Currency::new(b"USD"))),
     ("Ukrainian", None),
 ];
 
 /// A word between the number and a currency word that changes or keeps its
 /// code (`Canadian dollars`, `US dollars`, `Swiss francs`).
-pub(crate) fn currency_adjective(raw: &str) -> Option<Option<&'static str>> {
+pub(crate) fn currency_adjective(raw: &str) -> Option<Option<Currency>> {
     lookup(CURRENCY_ADJECTIVES, raw.as_bytes()).copied()
 }
 
 /// Duration words and their singular unit.
-const DURATION_UNITS: &[(&str, &str)] = &[
-    ("centuries", "century"),
-    ("century", "century"),
-    ("day", "day"),
-    ("days", "day"),
-    ("decade", "decade"),
-    ("decades", "decade"),
-    ("hour", "hour"),
-    ("hours", "hour"),
-    ("hr", "hour"),
-    ("hrs", "hour"),
-    ("minute", "minute"),
-    ("minutes", "minute"),
-    ("month", "month"),
-    ("months", "month"),
-    ("second", "second"),
-    ("seconds", "second"),
-    ("week", "week"),
-    ("weeks", "week"),
-    ("year", "year"),
-    ("years", "year"),
-    ("yr", "year"),
-    ("yrs", "year"),
+const DURATION_UNITS: &[(&str, DurationUnit)] = &[
+    ("centuries", DurationUnit::Century),
+    ("century", DurationUnit::Century),
+    ("day", DurationUnit::Day),
+    ("days", DurationUnit::Day),
+    ("decade", DurationUnit::Decade),
+    ("decades", DurationUnit::Decade),
+    ("hour", DurationUnit::Hour),
+    ("hours", DurationUnit::Hour),
+    ("hr", DurationUnit::Hour),
+    ("hrs", DurationUnit::Hour),
+    ("minute", DurationUnit::Minute),
+    ("minutes", DurationUnit::Minute),
+    ("month", DurationUnit::Month),
+    ("months", DurationUnit::Month),
+    ("second", DurationUnit::Second),
+    ("seconds", DurationUnit::Second),
+    ("week", DurationUnit::Week),
+    ("weeks", DurationUnit::Week),
+    ("year", DurationUnit::Year),
+    ("years", DurationUnit::Year),
+    ("yr", DurationUnit::Year),
+    ("yrs", DurationUnit::Year),
 ];
 
-/// The singular unit of a duration word ("years", "hrs" → "year", "hour").
-pub(crate) fn duration_unit(w: &[u8]) -> Option<&'static str> {
+/// The unit of a duration word ("years", "hrs" → year, hour).
+pub(crate) fn duration_unit(w: &[u8]) -> Option<DurationUnit> {
     lookup(DURATION_UNITS, w).copied()
 }
 

@@ -8,7 +8,7 @@ mod numbers;
 mod quantities;
 mod units;
 
-use crate::extract::model::{Figure, FigureKind};
+use crate::extract::model::{Currency, DurationUnit, Figure, FigureKind, Unit};
 
 use crate::extract::lexicon::{
     currency_sym, dollar_prefix, duration_unit, is_figure_stop, iso_code, number_word,
@@ -51,13 +51,25 @@ impl Amt {
     }
 }
 
+/// The unit written right after an amount, if any.
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Unit {
+enum UnitAt {
     None,
     Pct,
-    Cur(&'static str),
-    Dur(&'static str),
+    Cur(Currency),
+    Dur(DurationUnit),
 }
+
+// The currencies the rules name.
+const USD: Currency = Currency::new(b"USD");
+const GBP: Currency = Currency::new(b"GBP");
+const KRW: Currency = Currency::new(b"KRW");
+const INR: Currency = Currency::new(b"INR");
+const EGP: Currency = Currency::new(b"EGP");
+const PKR: Currency = Currency::new(b"PKR");
+const MXN: Currency = Currency::new(b"MXN");
+const BRL: Currency = Currency::new(b"BRL");
+const ZAR: Currency = Currency::new(b"ZAR");
 
 #[derive(Debug)]
 struct Hit {
@@ -66,7 +78,7 @@ struct Hit {
     kind: FigureKind,
     value: Option<f64>,
     high: Option<f64>,
-    unit: Option<&'static str>,
+    unit: Option<Unit>,
     qual: Option<&'static str>,
     counts: Option<(usize, usize)>,
     date: Option<String>,
@@ -284,7 +296,7 @@ impl<'a> Parser<'a> {
             kind: FigureKind::Duration,
             value: Some(1.5),
             high: None,
-            unit: Some(u),
+            unit: Some(Unit::Duration(u)),
             qual: q.map(|q| q.0),
             counts: None,
             date: None,
@@ -421,7 +433,7 @@ impl<'a> Parser<'a> {
             self.text.get(a..b).map(str::to_string)
         });
         let linked_to = if h.kind == FigureKind::Money {
-            self.link(out, start, h.unit)
+            self.link(out, start, h.unit.as_ref())
         } else {
             None
         };
@@ -431,7 +443,7 @@ impl<'a> Parser<'a> {
             end,
             value: h.value,
             high: h.high,
-            unit: h.unit.map(str::to_string),
+            unit: h.unit,
             qualifier: h.qual.map(str::to_string),
             kind: h.kind,
             counts,
@@ -443,9 +455,9 @@ impl<'a> Parser<'a> {
     /// Does a money figure starting at `start` restate the previous figure
     /// in another currency? Only when the gap between them is an opening
     /// bracket or "or" ("3 billion rubles ($45 million)", "€5bn, or $5.5bn").
-    fn link(&self, out: &[Figure], start: usize, unit: Option<&'static str>) -> Option<usize> {
+    fn link(&self, out: &[Figure], start: usize, unit: Option<&Unit>) -> Option<usize> {
         let prev = out.last()?;
-        if prev.kind != FigureKind::Money || prev.unit.as_deref() == unit || prev.end > start {
+        if prev.kind != FigureKind::Money || prev.unit.as_ref() == unit || prev.end > start {
             return None;
         }
         let gap = self.text.get(prev.end..start)?;

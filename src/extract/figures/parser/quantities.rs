@@ -1,9 +1,9 @@
 //! Quantities: an amount with its currency prefix, unit, range, qualifier
 //! and what it counts; among bare numbers, years, decades and counts.
 
-use crate::extract::model::FigureKind;
+use crate::extract::model::{Currency, DurationUnit, FigureKind, Unit};
 
-use super::{Amt, Hit, Parser, Unit, R};
+use super::{Amt, Hit, Parser, UnitAt, INR, R};
 use crate::extract::figures::tokens::K;
 use crate::extract::lexicon::{
     currency_sym, dollar_prefix, is_figure_stop, iso_code, strong_count_noun, year_context,
@@ -13,7 +13,7 @@ use crate::extract::lexicon::{
 impl Parser<'_> {
     /// A currency prefix at `i`: the code and the token where the number
     /// starts.
-    fn prefix_currency(&self, i: usize) -> (Option<&'static str>, usize) {
+    fn prefix_currency(&self, i: usize) -> (Option<Currency>, usize) {
         let Some(tok) = self.t.get(i) else {
             return (None, i);
         };
@@ -51,7 +51,7 @@ impl Parser<'_> {
                         i + 1
                     };
                     if self.is_num(j) {
-                        return (Some("INR"), j);
+                        return (Some(INR), j);
                     }
                 }
                 (None, i)
@@ -103,9 +103,9 @@ impl Parser<'_> {
     fn second_amount(
         &self,
         m: usize,
-        cur: Option<&'static str>,
+        cur: Option<Currency>,
         a1: &Amt,
-    ) -> Option<(Amt, Option<&'static str>)> {
+    ) -> Option<(Amt, Option<Currency>)> {
         let (c2, j) = self.prefix_currency(m);
         if c2.is_some() && cur.is_some() && c2 != cur {
             return None;
@@ -207,8 +207,8 @@ impl Parser<'_> {
 
         // Range, shared unit: "5-10%", "$5-10 million", "from 2012 to 2017",
         // "between 10 and 20 people".
-        let mut range: Option<(Amt, Unit, usize)> = None;
-        if u1 == Unit::None {
+        let mut range: Option<(Amt, UnitAt, usize)> = None;
+        if u1 == UnitAt::None {
             if let Some(m) = self.connector(a1.e, between, &a1) {
                 if let Some((a2, _)) = self.second_amount(m, cur0, &a1) {
                     let (u2, k2) = self.unit_at(a2.e, &a2);
@@ -219,7 +219,7 @@ impl Parser<'_> {
             // Range, unit repeated: "5% to 10%", "$5 million to $10 million".
             if let Some((a2, _)) = self.second_amount(m, cur0, &a1) {
                 let (u2, k2) = self.unit_at(a2.e, &a2);
-                if u2 == u1 || (cur0.is_some() && u2 == Unit::None) {
+                if u2 == u1 || (cur0.is_some() && u2 == UnitAt::None) {
                     range = Some((a2, u1, k2));
                 }
             }
@@ -253,26 +253,29 @@ impl Parser<'_> {
             date: None,
         };
         match u1 {
-            Unit::Pct => {
+            UnitAt::Pct => {
                 hit.kind = FigureKind::Percent;
-                hit.unit = Some("%");
+                hit.unit = Some(Unit::Percent);
             }
-            Unit::Cur(c) => {
+            UnitAt::Cur(c) => {
                 hit.kind = FigureKind::Money;
-                hit.unit = Some(cur0.unwrap_or(c));
+                hit.unit = Some(Unit::Currency(cur0.unwrap_or(c)));
             }
-            Unit::Dur(u) => {
-                if a1.lone_one && matches!(u, "day" | "second") && self.t[k1 - 1].sp {
+            UnitAt::Dur(u) => {
+                if a1.lone_one
+                    && matches!(u, DurationUnit::Day | DurationUnit::Second)
+                    && self.t[k1 - 1].sp
+                {
                     // "one day" (some day), "one second" (a moment) are idioms.
                     return R::Miss;
                 }
                 hit.kind = FigureKind::Duration;
-                hit.unit = Some(u);
+                hit.unit = Some(Unit::Duration(u));
             }
-            Unit::None => {
+            UnitAt::None => {
                 if let Some(c) = cur0 {
                     hit.kind = FigureKind::Money;
-                    hit.unit = Some(c);
+                    hit.unit = Some(Unit::Currency(c));
                 } else {
                     // A one-letter scale with no currency counts only with a plural
                     // noun after it ("1.2m visitors", not "the 50m sprint").
@@ -426,8 +429,8 @@ impl Parser<'_> {
         floor: usize,
         a1: &Amt,
         a2: &Amt,
-        cur0: Option<&'static str>,
-        u: Unit,
+        cur0: Option<Currency>,
+        u: UnitAt,
         k2: usize,
         framed: bool,
     ) -> Option<Hit> {
@@ -441,7 +444,7 @@ impl Parser<'_> {
             s = start - 1;
         }
         if let (Some(y1), Some(y2)) = (y1, y2) {
-            if cur0.is_none() && u == Unit::None {
+            if cur0.is_none() && u == UnitAt::None {
                 if y2 <= y1 || self.right_bad(a2.e, true) {
                     return None;
                 }
@@ -484,22 +487,22 @@ impl Parser<'_> {
             date: None,
         };
         match u {
-            Unit::Pct => {
+            UnitAt::Pct => {
                 hit.kind = FigureKind::Percent;
-                hit.unit = Some("%");
+                hit.unit = Some(Unit::Percent);
             }
-            Unit::Cur(c) => {
+            UnitAt::Cur(c) => {
                 hit.kind = FigureKind::Money;
-                hit.unit = Some(cur0.unwrap_or(c));
+                hit.unit = Some(Unit::Currency(cur0.unwrap_or(c)));
             }
-            Unit::Dur(d) => {
+            UnitAt::Dur(d) => {
                 hit.kind = FigureKind::Duration;
-                hit.unit = Some(d);
+                hit.unit = Some(Unit::Duration(d));
             }
-            Unit::None => {
+            UnitAt::None => {
                 if let Some(c) = cur0 {
                     hit.kind = FigureKind::Money;
-                    hit.unit = Some(c);
+                    hit.unit = Some(Unit::Currency(c));
                 } else if let Some((ns, ne)) = self.count_np(a2.e) {
                     hit.kind = FigureKind::Count;
                     hit.counts = Some((ns, ne));
