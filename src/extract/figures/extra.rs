@@ -2,10 +2,11 @@
 //! is: half units ("half a century"), spelled fractions ("two-thirds") and
 //! bare counts after a verb that counts people ("killed 12.").
 
-use crate::extract::model::{Figure, FigureKind, Unit};
+use crate::extract::model::{DurationUnit, Figure, FigureKind, Unit};
 
 use crate::extract::lexicon::{
-    duration_unit, fraction_denominator, number_word, NumberWord as Nw, COUNTING_VERBS, QUALIFIERS,
+    duration_unit, fraction_denominator, is_measure_unit, number_word, NumberWord as Nw,
+    COUNTING_VERBS, MEASURE_UNITS, QUALIFIERS,
 };
 
 /// Figures the token parser does not make, added where no other figure
@@ -39,6 +40,7 @@ pub(super) fn extra_figures(text: &str, out: &mut Vec<Figure>) {
         .expect("bare count regex")
     });
     let mut extra = Vec::new();
+    measures(text, out, &mut extra);
     for m in BARE.captures_iter(text) {
         let num = m.get(1).expect("number");
         // Only a number that ends its phrase ("killed 12." / "killed 12
@@ -182,4 +184,49 @@ fn counting_verbs() -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join("|")
+}
+
+/// A figure for each number followed by a unit of measure ("2.4 km",
+/// "15kg", "a 40-kilometre drive", "180 °C"): kind `other`, no unit (the
+/// contract has none for measures). A count the parser made of a measure
+/// ("26.6 megabytes", "25 mg doses") becomes that measure.
+type Extra = (usize, usize, f64, Option<DurationUnit>, FigureKind);
+
+fn measures(text: &str, out: &mut [Figure], extra: &mut Vec<Extra>) {
+    static MEASURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        let units: Vec<String> = MEASURE_UNITS
+            .split_whitespace()
+            .map(regex::escape)
+            .collect();
+        regex::Regex::new(&format!(
+            r"(?i)(?-u:\b)(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[ \u{{a0}}]?|-)(?:({})(?-u:\b)|°\s?[CF](?-u:\b))",
+            units.join("|")
+        ))
+        .expect("measure regex")
+    });
+    for f in out.iter_mut() {
+        if f.kind != FigureKind::Count {
+            continue;
+        }
+        let Some(noun) = f.counts.as_deref() else {
+            continue;
+        };
+        let first = noun.split_whitespace().next().unwrap_or("");
+        if !is_measure_unit(first) {
+            continue;
+        }
+        // End the figure after the unit word.
+        if let Some(at) = text[f.start..f.end].find(first) {
+            f.end = f.start + at + first.len();
+            f.text = text[f.start..f.end].to_string();
+        }
+        f.kind = FigureKind::Other;
+        f.counts = None;
+    }
+    for m in MEASURE.captures_iter(text) {
+        let (all, num) = (m.get(0).expect("match"), m.get(1).expect("number"));
+        if let Ok(v) = num.as_str().replace(',', "").parse::<f64>() {
+            extra.push((all.start(), all.end(), v, None, FigureKind::Other));
+        }
+    }
 }

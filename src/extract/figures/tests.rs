@@ -382,7 +382,7 @@ fn not_counts() {
     check("at 11:30 or 3 p.m. or 11am", &[]);
     check("see https://example.com/2021/05/14/story-a73900 now", &[]);
     check("visit www.site.com/page?id=2016&x=50 today", &[]);
-    check("version 1.2.3 and 5km and 21st and 3rd", &[]);
+    check("version 1.2.3 and 21st and 3rd", &[]);
     check("agent 007 and code 0100", &[]);
     check("Chapter 11 bankruptcy", &[]);
     check("No. 5 on the list", &[]);
@@ -1170,5 +1170,34 @@ fn speed() {
     println!(
         "figures: {n} in {mb:.1} MB, {dt:.3} s, {:.1} MB/s (per article)",
         mb / dt
+    );
+}
+
+fn measure<'a>(t: &'a str, v: f64, q: Option<&'a str>) -> Exp<'a> {
+    (t, Other, Some(v), None, None, q, None, None)
+}
+
+#[test]
+fn measures_with_their_units_are_other_figures() {
+    check("The road is 2.4 km long.", &[measure("2.4 km", 2.4, None)]);
+    check("The box weighs 15kg.", &[measure("15kg", 15.0, None)]);
+    check("It was 180 °C inside.", &[measure("180 °C", 180.0, None)]);
+    check(
+        "A 40-kilometre drive.",
+        &[measure("40-kilometre", 40.0, None)],
+    );
+    check("It has 12GB of memory.", &[measure("12GB", 12.0, None)]);
+    // (A measure was once left out: "5km" is now a figure.)
+    check("a 5km run", &[measure("5km", 5.0, None)]);
+    check(
+        "They walked 6,000 miles.",
+        &[measure("6,000 miles", 6000.0, None)],
+    );
+    // The parser's count of a measure becomes the measure.
+    check("Take 25 mg doses.", &[measure("25 mg", 25.0, None)]);
+    // Not measures: single letters and plain nouns.
+    check(
+        "The G7 met 12 soldiers.",
+        &[count("12 soldiers", 12.0, "soldiers", None)],
     );
 }

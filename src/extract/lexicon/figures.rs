@@ -358,6 +358,29 @@ pub(crate) fn fraction_denominator(w: &[u8]) -> Option<f64> {
 pub(crate) const COUNTING_VERBS: &str = "killed killing injured injuring wounded wounding \
     arrested detained evacuated rescued hospitalised hospitalized";
 
+/// Units of measure (lengths, weights, areas, volumes, speeds, data,
+/// frequencies, power, temperature): a number before one is a measure, a
+/// figure of kind `other` with no unit in the contract ("2.4 km", "15kg",
+/// "a 40-kilometre drive", "12GB"), never a count of it. Lower case; the
+/// match ignores case. Single letters ("m", "g", "W") are left out: they
+/// are as often millions, grades or initials.
+pub(crate) const MEASURE_UNITS: &str = "km kms kilometre kilometres kilometer kilometers \
+    metre metres meter meters mm millimetre millimetres millimeter millimeters cm centimetre \
+    centimetres centimeter centimeters mile miles mph kph km/h foot feet ft inch inches yard yards \
+    kg kgs kilogram kilograms kilo kilos gram grams mg milligram milligrams tonne tonnes ton tons \
+    lb lbs pound pounds ounce ounces oz litre litres liter liters ml millilitre millilitres \
+    gallon gallons acre acres hectare hectares sq bpd barrels knots kb mb gb tb kilobyte \
+    kilobytes megabyte megabytes gigabyte gigabytes terabyte terabytes ghz mhz khz hz fps kw mw \
+    gw kwh mwh gwh watt watts kilowatt kilowatts megawatt megawatts gigawatt gigawatts volt \
+    volts celsius fahrenheit";
+
+/// Is `w` (any case) one of the [`MEASURE_UNITS`]?
+pub(crate) fn is_measure_unit(w: &str) -> bool {
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| MEASURE_UNITS.split_whitespace().collect());
+    w.len() <= 12 && SET.contains(w.to_ascii_lowercase().as_str())
+}
+
 /// Function words, pronouns, auxiliaries and adverbs: these end a counted
 /// noun phrase, and a capitalised one before a number is not a name.
 const STOP_WORDS: &str =

@@ -11,9 +11,9 @@ mod months;
 
 pub(crate) use figures::{
     currency_adjective, currency_sym, currency_word, dollar_prefix, duration_unit,
-    fraction_denominator, glued_scale, irregular_plural, is_figure_stop, iso_code, not_plural,
-    number_word, spaced_scale, strong_count_noun, year_context, year_qualifier, NumberWord,
-    COUNTING_VERBS, QUALIFIERS,
+    fraction_denominator, glued_scale, irregular_plural, is_figure_stop, is_measure_unit, iso_code,
+    not_plural, number_word, spaced_scale, strong_count_noun, year_context, year_qualifier,
+    NumberWord, COUNTING_VERBS, MEASURE_UNITS, QUALIFIERS,
 };
 pub(crate) use months::is_month_abbreviation;
 pub use months::month_number;
