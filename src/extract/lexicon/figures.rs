@@ -32,7 +32,15 @@ pub(crate) enum NumberWord {
 
 /// The value of `w` in a table sorted by word.
 fn lookup<'t, V>(table: &'t [(&str, V)], w: &[u8]) -> Option<&'t V> {
-    let i = table.binary_search_by(|(k, _)| k.as_bytes().cmp(w)).ok()?;
+    // Every word of the text is looked up, and most differ from a key in
+    // their first byte: compare that before the whole slice.
+    let first = *w.first()?;
+    let i = table
+        .binary_search_by(|(k, _)| {
+            let k = k.as_bytes();
+            k[0].cmp(&first).then_with(|| k.cmp(w))
+        })
+        .ok()?;
     Some(&table[i].1)
 }
 
@@ -204,6 +212,9 @@ const ISO_CODES: &[(&str, Currency)] = &[
 
 /// ISO 4217 codes, upper case exactly as written.
 pub(crate) fn iso_code(raw: &str) -> Option<Currency> {
+    if raw.len() != 3 {
+        return None;
+    }
     lookup(ISO_CODES, raw.as_bytes()).copied()
 }
 
