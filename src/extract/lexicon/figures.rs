@@ -83,8 +83,16 @@ const NUMBER_WORDS: &[(&str, NumberWord)] = &[
     ("zero", NumberWord::Unit(0)),
 ];
 
+/// The lengths of the [`NUMBER_WORDS`].
+const NUMBER_WORD_LENGTHS: std::ops::RangeInclusive<usize> = 3..=9;
+
 /// A number word ("seven", "forty", "hundred", "million", "dozen").
 pub(crate) fn number_word(w: &[u8]) -> Option<NumberWord> {
+    // Every word of the text comes here: the lengths of the table's words
+    // turn most away before any search.
+    if !NUMBER_WORD_LENGTHS.contains(&w.len()) {
+        return None;
+    }
     lookup(NUMBER_WORDS, w).copied()
 }
 
@@ -554,6 +562,13 @@ mod tests {
     }
 
     /// Binary search needs every table sorted by word, each word once.
+    #[test]
+    fn number_words_fit_the_length_filter() {
+        for (w, _) in NUMBER_WORDS {
+            assert!(NUMBER_WORD_LENGTHS.contains(&w.len()), "{w}");
+        }
+    }
+
     #[test]
     fn tables_are_sorted() {
         assert!(sorted(NUMBER_WORDS));
