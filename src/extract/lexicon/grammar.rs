@@ -141,6 +141,22 @@ pub(crate) fn cue_particle(verb: &str) -> Option<&'static str> {
     Some(CUE_PARTICLES[i].1)
 }
 
+/// Mental-state and characterising verbs ("believes", "called", "asked"):
+/// not speech before a that-clause.
+pub(crate) const NOT_SPEECH_BEFORE_THAT: &str = "\
+    believe believes believed think thinks thought fear fears feared worry worries worried \
+    hope hopes hoped call calls called calling dub dubbed label labeled labelled brand branded \
+    term termed dismiss dismissed describe describes described wonder wondered ask asks asked \
+    asking read reads urge urged urges demand demanded demands charge charged accuse accused \
+    echoed echo echoes articulated continue continued continues trumpeted recount summed post \
+    posted posts tweet comment comments";
+
+/// Words that, with the [`ARTICLES`], may open a clause as (or before)
+/// its subject: subject pronouns, possessives, demonstratives ("and he
+/// said", "but this report").
+pub(crate) const CLAUSE_SUBJECT_STARTS: &str =
+    "he she it they we i his her their its this that these those there";
+
 #[cfg(test)]
 mod tests {
     use super::*;

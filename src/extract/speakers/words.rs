@@ -81,6 +81,8 @@ pub(super) const F_DESC_OPENER: u64 = 1 << 41;
 pub(super) const F_RELATIVE: u64 = 1 << 42;
 pub(super) const F_MALE_RANK: u64 = 1 << 43;
 pub(super) const F_FEMALE_RANK: u64 = 1 << 44;
+pub(super) const F_NOT_THAT_SPEECH: u64 = 1 << 45;
+pub(super) const F_CLAUSE_START: u64 = 1 << 46;
 
 type WordTable = HashMap<&'static [u8], u64, std::hash::BuildHasherDefault<FxHasher>>;
 
@@ -136,6 +138,8 @@ static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
     add(&mut m, RELATIVES, F_RELATIVE);
     add(&mut m, MALE_RANKS, F_MALE_RANK);
     add(&mut m, FEMALE_RANKS, F_FEMALE_RANK);
+    add(&mut m, NOT_SPEECH_BEFORE_THAT, F_NOT_THAT_SPEECH);
+    add(&mut m, CLAUSE_SUBJECT_STARTS, F_CLAUSE_START);
     m
 });
 
@@ -252,6 +256,24 @@ pub fn is_content_noun(w: &str) -> bool {
 /// Does the verb take its listener as object ("told VICE News")?
 pub fn is_tell_verb(w: &str) -> bool {
     has(w, F_TELL)
+}
+
+/// May the speaker follow this cue verb, exactly as written ("said
+/// Gen. X", "asks Carpenter")? "told" and "tells" never invert.
+pub(crate) fn is_invertable(w: &str) -> bool {
+    has_exact(w, F_INVERTABLE)
+}
+
+/// Is the word a mental-state or characterising verb, exactly as written,
+/// which is not speech before a that-clause ("believes that")?
+pub(crate) fn is_not_speech_before_that(w: &str) -> bool {
+    has_exact(w, F_NOT_THAT_SPEECH)
+}
+
+/// May the word open a clause as (or before) its subject (an article, a
+/// subject pronoun, a demonstrative)?
+pub(crate) fn opens_clause(w: &str) -> bool {
+    has(w, F_ARTICLE | F_CLAUSE_START)
 }
 
 /// Is the word a verb form that attributes speech on its own?
