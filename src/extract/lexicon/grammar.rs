@@ -151,11 +151,14 @@ pub(crate) const NOT_SPEECH_BEFORE_THAT: &str = "\
     echoed echo echoes articulated continue continued continues trumpeted recount summed post \
     posted posts tweet comment comments";
 
-/// Words that, with the [`ARTICLES`], may open a clause as (or before)
-/// its subject: subject pronouns, possessives, demonstratives ("and he
-/// said", "but this report").
-pub(crate) const CLAUSE_SUBJECT_STARTS: &str =
-    "he she it they we i his her their its this that these those there";
+/// Subject pronouns, with "there": a clause that opens with one has its
+/// own subject ("he said", "there is").
+pub(crate) const SUBJECT_PRONOUNS: &str = "he she it they we i there";
+
+/// Words that, with the [`ARTICLES`] and [`SUBJECT_PRONOUNS`], may open a
+/// clause as (or before) its subject: possessives and demonstratives ("but
+/// this report", "and their lawyer").
+pub(crate) const CLAUSE_SUBJECT_STARTS: &str = "his her their its this that these those";
 
 #[cfg(test)]
 mod tests {

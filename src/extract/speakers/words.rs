@@ -83,6 +83,7 @@ pub(super) const F_MALE_RANK: u64 = 1 << 43;
 pub(super) const F_FEMALE_RANK: u64 = 1 << 44;
 pub(super) const F_NOT_THAT_SPEECH: u64 = 1 << 45;
 pub(super) const F_CLAUSE_START: u64 = 1 << 46;
+pub(super) const F_SUBJ_PRONOUN: u64 = 1 << 47;
 
 type WordTable = HashMap<&'static [u8], u64, std::hash::BuildHasherDefault<FxHasher>>;
 
@@ -140,6 +141,7 @@ static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
     add(&mut m, FEMALE_RANKS, F_FEMALE_RANK);
     add(&mut m, NOT_SPEECH_BEFORE_THAT, F_NOT_THAT_SPEECH);
     add(&mut m, CLAUSE_SUBJECT_STARTS, F_CLAUSE_START);
+    add(&mut m, SUBJECT_PRONOUNS, F_SUBJ_PRONOUN);
     m
 });
 
@@ -273,7 +275,12 @@ pub(crate) fn is_not_speech_before_that(w: &str) -> bool {
 /// May the word open a clause as (or before) its subject (an article, a
 /// subject pronoun, a demonstrative)?
 pub(crate) fn opens_clause(w: &str) -> bool {
-    has(w, F_ARTICLE | F_CLAUSE_START)
+    has(w, F_ARTICLE | F_SUBJ_PRONOUN | F_CLAUSE_START)
+}
+
+/// Is the word a subject pronoun ("he", "they") or "there"?
+pub(crate) fn is_subject_pronoun(w: &str) -> bool {
+    has(w, F_SUBJ_PRONOUN)
 }
 
 /// Is the word a verb form that attributes speech on its own?
