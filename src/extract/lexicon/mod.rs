@@ -4,9 +4,12 @@
 //! per process. The figure words (number words, scales, currencies, duration
 //! units, the figure parser's word classes) are in `figures.rs`, the one
 //! month table in `months.rs`; both are looked up through the functions
-//! re-exported here.
+//! re-exported here. The closed grammatical classes (determiners,
+//! prepositions, auxiliaries, clause openers, name particles) are in
+//! `grammar.rs`.
 
 mod figures;
+mod grammar;
 mod months;
 
 pub(crate) use figures::{
@@ -15,6 +18,7 @@ pub(crate) use figures::{
     not_plural, number_word, spaced_scale, strong_count_noun, year_context, year_qualifier,
     NumberWord, COUNTING_VERBS, MEASURE_UNITS, QUALIFIERS,
 };
+pub(crate) use grammar::*;
 pub(crate) use months::is_month_abbreviation;
 pub use months::month_number;
 

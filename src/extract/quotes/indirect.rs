@@ -15,76 +15,7 @@ pub(super) struct Indirect {
 
 /// Mental-state and characterising verbs: not speech before a that-clause.
 pub(super) fn not_speech_before_that(w: &str) -> bool {
-    matches!(
-        w,
-        "believe"
-            | "believes"
-            | "believed"
-            | "think"
-            | "thinks"
-            | "thought"
-            | "fear"
-            | "fears"
-            | "feared"
-            | "worry"
-            | "worries"
-            | "worried"
-            | "hope"
-            | "hopes"
-            | "hoped"
-            | "call"
-            | "calls"
-            | "called"
-            | "calling"
-            | "dub"
-            | "dubbed"
-            | "label"
-            | "labeled"
-            | "labelled"
-            | "brand"
-            | "branded"
-            | "term"
-            | "termed"
-            | "dismiss"
-            | "dismissed"
-            | "describe"
-            | "describes"
-            | "described"
-            | "wonder"
-            | "wondered"
-            | "ask"
-            | "asks"
-            | "asked"
-            | "asking"
-            | "read"
-            | "reads"
-            | "urge"
-            | "urged"
-            | "urges"
-            | "demand"
-            | "demanded"
-            | "demands"
-            | "charge"
-            | "charged"
-            | "accuse"
-            | "accused"
-            | "echoed"
-            | "echo"
-            | "echoes"
-            | "articulated"
-            | "continue"
-            | "continued"
-            | "continues"
-            | "trumpeted"
-            | "recount"
-            | "summed"
-            | "post"
-            | "posted"
-            | "posts"
-            | "tweet"
-            | "comment"
-            | "comments"
-    )
+    speakers::is_not_speech_before_that(w)
 }
 
 impl<'a> Ctx<'a> {
@@ -262,27 +193,7 @@ pub(super) fn name_then_appositive(after: &str) -> bool {
 /// Can `w` open a clause as (or before) its subject: a determiner, a
 /// subject pronoun, a capitalised name?
 pub(super) fn opens_clause(w: &str) -> bool {
-    matches!(
-        lw(w).as_str(),
-        "the"
-            | "a"
-            | "an"
-            | "he"
-            | "she"
-            | "it"
-            | "they"
-            | "we"
-            | "i"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "there"
-    ) || w.chars().next().is_some_and(|c| c.is_uppercase())
+    speakers::opens_clause(w) || w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
 /// At least `n` words in `t`?

@@ -43,12 +43,7 @@ impl<'a> Ctx<'a> {
             .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
             .next()
             .unwrap_or("");
-        let is_subj_pronoun = |w: &str| {
-            matches!(
-                lw(w).as_str(),
-                "he" | "she" | "they" | "it" | "we" | "i" | "there"
-            )
-        };
+        let is_subj_pronoun = |w: &str| speakers::is_subject_pronoun(w);
         // "told the BBC she was worried": a listener, then the clause.
         let tell = matches!(lw(w).as_str(), "told" | "tells");
         // A that-less clause: a short noun phrase, then an auxiliary or
@@ -332,13 +327,8 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
-        let is_pron = |m: usize| {
-            toks[m].word
-                && matches!(
-                    lw(&t[toks[m].s..toks[m].e]).as_str(),
-                    "he" | "she" | "they" | "it" | "we" | "i" | "there"
-                )
-        };
+        let is_pron =
+            |m: usize| toks[m].word && speakers::is_subject_pronoun(&t[toks[m].s..toks[m].e]);
         let tell = matches!(lw(w).as_str(), "told" | "tells");
         let mut ps = k + 1;
         if !is_pron(ps) {

@@ -5,7 +5,8 @@
 use std::ops::Range;
 
 use super::tokens::{wl, Tok};
-use super::words::{is_acronym, is_cap, is_particle, strip_possessive};
+use super::words::{has_exact, is_acronym, is_cap, is_particle, strip_possessive, F_PARTICLE};
+use crate::extract::lexicon::RUN_PARTICLE_PREFIXES;
 
 /// Call `f` with the byte range of every capitalised word in `lo..hi`.
 pub(super) fn for_each_cap_word(text: &str, lo: usize, hi: usize, mut f: impl FnMut(Range<usize>)) {
@@ -164,10 +165,12 @@ pub(super) fn cap_runs(text: &str, out: &mut Vec<Range<usize>>) {
                     .is_some_and(|ch| ch.is_alphanumeric() || ch == '’')
         }
     };
-    const PARTICLES: [&[u8]; 18] = [
-        b"al ", b"el ", b"bin ", b"ibn ", b"de ", b"da ", b"di ", b"van ", b"von ", b"der ",
-        b"den ", b"la ", b"le ", b"du ", b"dos ", b"del ", b"ben ", b"abu ",
-    ];
+    // A name particle and its space ("von der Leyen"): the end of the
+    // particle's lower-case letters, if a space follows them.
+    let particle_end = |j: usize| -> Option<usize> {
+        let k = j + b[j..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+        (k > j && b.get(k) == Some(&b' ') && has_exact(&text[j..k], F_PARTICLE)).then_some(k + 1)
+    };
     let mut i = 0;
     while i < n {
         let c = b[i];
@@ -185,11 +188,12 @@ pub(super) fn cap_runs(text: &str, out: &mut Vec<Range<usize>>) {
         // One space, an optional particle, then a capitalised word.
         while e + 1 < n && b[e] == b' ' {
             let mut j = e + 1;
-            if let Some(p) = PARTICLES.iter().find(|p| b[j..].starts_with(p)) {
-                j += p.len();
+            if let Some(k) = particle_end(j) {
+                j = k;
             }
-            let hyphen_particle =
-                (b[j..].starts_with(b"al-") || b[j..].starts_with(b"el-")) && upper_at(j + 3);
+            let hyphen_particle = RUN_PARTICLE_PREFIXES
+                .iter()
+                .any(|p| b[j..].starts_with(p.as_bytes()) && upper_at(j + p.len()));
             if !(upper_at(j) || hyphen_particle) {
                 break;
             }

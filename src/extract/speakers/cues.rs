@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use super::tokens::{wl, Tok};
-use super::words::{has, is_cap, lw, F_CUE, F_CUE_CTX};
-use crate::extract::lexicon::PHRASAL_CUES;
+use super::words::{has, is_cap, lw, F_CUE, F_CUE_CTX, F_NOUN_DET, F_NP_DET};
+use crate::extract::lexicon::{cue_particle, PHRASAL_CUES};
 
 /// A cue found in a token window.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,28 +56,7 @@ pub fn cue_at(text: &str, toks: &[Tok], k: usize, strict: bool) -> Option<Cue> {
     // A determiner before it makes it a noun ("the report", "a statement").
     if k > 0 && toks[k - 1].word {
         let p = lw(wl(text, &toks[k - 1]));
-        if matches!(
-            p.as_str(),
-            "a" | "an"
-                | "the"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-                | "our"
-                | "my"
-                | "your"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "no"
-                | "any"
-                | "every"
-                | "each"
-                | "such"
-                | "whose"
-        ) {
+        if has(p.as_str(), F_NP_DET | F_NOUN_DET) {
             return None;
         }
         if p.ends_with("’s") || p.ends_with("'s") {
@@ -87,35 +66,16 @@ pub fn cue_at(text: &str, toks: &[Tok], k: usize, strict: bool) -> Option<Cue> {
     let mut end_tok = k + 1;
     let mut range = t.s..t.e;
     if has(lcue.as_str(), F_CUE_CTX) {
-        match lcue.as_str() {
-            "put" | "puts" | "putting" => {
-                if next(1).as_deref() != Some("it") {
-                    return None;
-                }
-                end_tok = k + 2;
-                range = t.s..toks[k + 1].e;
+        if let Some(p) = cue_particle(lcue.as_str()) {
+            if next(1).as_deref() != Some(p) {
+                return None;
             }
-            "point" | "points" | "pointed" => {
-                if next(1).as_deref() != Some("out") {
-                    return None;
-                }
-                end_tok = k + 2;
-                range = t.s..toks[k + 1].e;
-            }
-            "refer" | "refers" | "referred" | "referring" => {
-                if next(1).as_deref() != Some("to") {
-                    return None;
-                }
-                end_tok = k + 2;
-                range = t.s..toks[k + 1].e;
-            }
+            end_tok = k + 2;
+            range = t.s..toks[k + 1].e;
+        } else if strict {
             // Context verbs are accepted only where the caller checks the
             // construction (a that-clause, a quote right after).
-            _ => {
-                if strict {
-                    return None;
-                }
-            }
+            return None;
         }
     }
     // "summed up", "spoke out": the particle is part of the cue.

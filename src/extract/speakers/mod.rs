@@ -33,7 +33,9 @@ pub use subjects::{
     clause_subject, strip_article, subject_after, subject_before, subject_filling, Subject,
 };
 pub use tokens::{tokenize, Tok};
-pub(crate) use words::is_aux;
+pub(crate) use words::{
+    is_aux, is_invertable, is_not_speech_before_that, is_subject_pronoun, opens_clause,
+};
 pub use words::{
     is_content_noun, is_cue_word, is_speech_noun, is_tell_verb, lower, lw, FxHasher, Lw,
 };

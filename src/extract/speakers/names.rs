@@ -11,7 +11,8 @@ use super::titles::mention_title;
 use super::tokens::{tokenize, wl, Tok};
 use super::words::{
     flags, has, is_acronym, is_cap, lower, lw, strip_possessive, FxHasher, F_CALENDAR, F_CAP_STOP,
-    F_FEMALE, F_MALE, F_ORG_WORDS, F_PLACES, F_PLACE_PREFIX, F_PUB_WORDS, F_RANKS, F_TITLE_NOUNS,
+    F_FEMALE, F_FEMALE_RANK, F_MALE, F_MALE_RANK, F_ORG_WORDS, F_PLACES, F_PLACE_PREFIX,
+    F_PUB_WORDS, F_RANKS, F_TITLE_NOUNS,
 };
 
 /// One mention of a person (or publication) in the text.
@@ -157,7 +158,7 @@ impl NameIndex {
             return;
         }
         let e = e.min(s + 16);
-        let mut fl = [0u32; 16];
+        let mut fl = [0u64; 16];
         for m in s..e {
             fl[m - s] = flags(strip_possessive(wl(text, &toks[m])).0);
         }
@@ -216,10 +217,13 @@ impl NameIndex {
             // "Mr Johnson", "Ms Smith", "Dr. Kowalski": a person known by
             // surname; the rank tells the gender.
             let rank = lw(wl(text, &toks[ns - 1]));
-            let g = match rank.as_str().trim_end_matches('.') {
-                "mr" | "sir" | "lord" => Gender::Male,
-                "mrs" | "ms" | "miss" | "dame" | "lady" => Gender::Female,
-                _ => Gender::Unknown,
+            let rank = flags(rank.as_str().trim_end_matches('.'));
+            let g = if rank & F_MALE_RANK != 0 {
+                Gender::Male
+            } else if rank & F_FEMALE_RANK != 0 {
+                Gender::Female
+            } else {
+                Gender::Unknown
             };
             let w = words[0];
             let last = lower(w);

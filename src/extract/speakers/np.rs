@@ -10,10 +10,12 @@ use crate::extract::model::SpeakerKind;
 use super::proper::proper_np;
 use super::tokens::{wl, Tok};
 use super::words::{
-    has, is_acronym, is_cap, is_cue_word, lower_ascii, lw, strip_possessive, F_ANON, F_CALENDAR,
-    F_CAP_STOP, F_DETS, F_DOC, F_NP_STOP, F_ORG_HEAD, F_ORG_WORDS, F_PLACES, F_PP, F_PUB_NOUNS,
+    has, has_exact, is_acronym, is_cap, is_cue_word, lower_ascii, lw, strip_possessive, F_ANON,
+    F_CALENDAR, F_CAP_STOP, F_DEFINITE, F_DEFINITE_PP, F_DETS, F_DOC, F_NP_DET, F_NP_STOP,
+    F_ORG_HEAD, F_ORG_WORDS, F_PERSON_PP, F_PLACES, F_PP, F_PP_ADJ, F_PP_CONT, F_PUB_NOUNS,
     F_TITLE_NOUNS,
 };
+use crate::extract::lexicon::QUANTIFIER_PREFIXES;
 
 /// What a parsed noun phrase refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,14 +140,10 @@ pub fn parse_np(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
     // Quantifier prefixes: "at least one source", "more than a dozen".
     if j + 1 < hi && toks[j + 1].word {
         let pair = (lw(w0), lw(wl(text, &toks[j + 1])));
-        if matches!(
-            (pair.0.as_str(), pair.1.as_str()),
-            ("at", "least")
-                | ("at", "most")
-                | ("more", "than")
-                | ("fewer", "than")
-                | ("less", "than")
-        ) {
+        if QUANTIFIER_PREFIXES
+            .iter()
+            .any(|&(a, b)| pair.0.as_str() == a && pair.1.as_str() == b)
+        {
             j += 2;
         }
     }
@@ -188,24 +186,7 @@ pub fn parse_np(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
         }
         let w = wl(text, &t);
         let capw = is_cap(w) || w.chars().next().is_some_and(|c| c.is_ascii_digit());
-        if k > body_start
-            && matches!(
-                w,
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "our"
-                    | "my"
-                    | "your"
-                    | "this"
-                    | "these"
-                    | "those"
-            )
-        {
+        if k > body_start && has_exact(w, F_NP_DET) {
             break;
         }
         if k == body_start && capw && det.is_none() && has(w, F_CAP_STOP) {
@@ -304,32 +285,22 @@ pub fn parse_np(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
         let w = wl(text, &toks[m]);
         let lwm = lw(w);
         let pp_ok = match np.kind {
-            NpKind::Person => matches!(lwm.as_str(), "of" | "at" | "from"),
+            NpKind::Person => has(w, F_PERSON_PP),
             NpKind::Anon => has(w, F_PP),
             NpKind::Doc => has(w, F_PP) || lwm.as_str() == "by",
-            NpKind::Definite => matches!(lwm.as_str(), "of" | "at" | "for"),
+            NpKind::Definite => has(w, F_DEFINITE_PP),
             _ => false,
         };
         if pp_ok {
             let pp_start = m;
             m += 1;
-            if matches!(
-                lwm.as_str(),
-                "close" | "familiar" | "knowledgeable" | "involved" | "briefed"
-            ) && m < hi
-                && toks[m].word
-            {
+            if has(w, F_PP_ADJ) && m < hi && toks[m].word {
                 m += 1; // "close to", "familiar with"
             }
             let mut n = 0;
             while m < hi && toks[m].word && n < 12 {
                 let w2 = wl(text, &toks[m]);
-                let l2 = lw(w2);
-                let stop = (has(w2, F_NP_STOP)
-                    && !matches!(
-                        l2.as_str(),
-                        "of" | "on" | "for" | "in" | "at" | "the" | "and" | "from" | "with"
-                    ))
+                let stop = (has(w2, F_NP_STOP) && !has(w2, F_PP_CONT))
                     || (is_cue_word(w2) && !is_cap(w2) && !has(w2, F_ANON) && !has(w2, F_DOC))
                     || (w2.ends_with("ly") && !is_cap(w2));
                 if stop {
@@ -372,10 +343,7 @@ fn common_np(
 ) -> Option<Np> {
     let head = wl(text, &toks[body_end - 1]);
     let written = toks[det_start].s..toks[body_end - 1].e;
-    let definite = matches!(
-        det,
-        Some("the") | Some("his") | Some("her") | Some("its") | Some("their")
-    );
+    let definite = det.is_some_and(|d| has(d, F_DEFINITE));
     let n_body = body_end - body_start;
     let kind = if has(head, F_PUB_NOUNS) && definite && n_body <= 2 {
         NpKind::PubGeneric

@@ -7,8 +7,9 @@ use std::ops::Range;
 use super::np::{Np, NpKind};
 use super::tokens::{wl, Tok};
 use super::words::{
-    has, is_acronym, is_cap, is_particle, lw, strip_possessive, F_CALENDAR, F_CAP_STOP,
-    F_ORG_WORDS, F_PLACES, F_PLACE_PREFIX, F_PUB_WORDS, F_RANKS, F_TITLE_MODS, F_TITLE_NOUNS,
+    has, is_acronym, is_cap, is_particle, strip_possessive, F_CALENDAR, F_CAP_STOP, F_DATE_WORD,
+    F_GROUP, F_ORG_WORDS, F_PLACES, F_PLACE_PREFIX, F_PUB_WORDS, F_RANKS, F_TITLE_MODS,
+    F_TITLE_NOUNS,
 };
 
 /// Noun phrase ending in a capitalised word: a name, possibly after a title.
@@ -128,12 +129,8 @@ pub(super) fn proper_np(
         let mut ts = body_start;
         while ts + 1 < end {
             let w = wl(text, &toks[ts]);
-            let date_word = has(w, F_CALENDAR)
-                || matches!(
-                    lw(w).as_str(),
-                    "year" | "week" | "month" | "day" | "today" | "yesterday"
-                )
-                || w.bytes().all(|b| b.is_ascii_digit());
+            let date_word =
+                has(w, F_CALENDAR | F_DATE_WORD) || w.bytes().all(|b| b.is_ascii_digit());
             if !date_word {
                 break;
             }
@@ -244,32 +241,5 @@ fn classify_name(text: &str, toks: &[Tok], s: usize, e: usize, det: Option<&str>
 /// Capitalised plural group nouns used for unnamed groups ("Republicans",
 /// "Democrats", "Americans").
 fn is_group_word(w: &str) -> bool {
-    let l = lw(w);
-    matches!(
-        l.as_str(),
-        "republicans"
-            | "democrats"
-            | "conservatives"
-            | "liberals"
-            | "americans"
-            | "russians"
-            | "ukrainians"
-            | "europeans"
-            | "germans"
-            | "britons"
-            | "israelis"
-            | "palestinians"
-            | "iranians"
-            | "chinese"
-            | "officials"
-            | "socialists"
-            | "tories"
-            | "labourites"
-            | "westerners"
-            | "diplomats"
-            | "analysts"
-            | "experts"
-            | "critics"
-            | "sources"
-    )
+    has(w, F_GROUP)
 }

@@ -9,7 +9,8 @@ use super::np::{parse_np, Np, NpKind};
 use super::titles::title_noun_soon;
 use super::tokens::{wl, Tok};
 use super::words::{
-    has, is_cap, lw, strip_possessive, F_ANON, F_DETS, F_FILLERS, F_PP, F_TITLE_MODS, F_TITLE_NOUNS,
+    has, is_cap, lw, strip_possessive, F_ANON, F_ARTICLE, F_DETS, F_FILLERS, F_NOT_APPOS,
+    F_OBJ_PREP, F_OPENER, F_PP, F_TITLE_MODS, F_TITLE_NOUNS,
 };
 
 /// A speaker noun phrase found for a cue, with the appositive title if any.
@@ -65,42 +66,7 @@ fn skip_clause_openers(text: &str, toks: &[Tok], mut k: usize, hi: usize) -> usi
             break;
         }
         let w = wl(text, &t);
-        let l = lw(w);
-        let opener = matches!(
-            l.as_str(),
-            "and"
-                | "but"
-                | "or"
-                | "so"
-                | "yet"
-                | "as"
-                | "while"
-                | "when"
-                | "whereas"
-                | "although"
-                | "though"
-                | "because"
-                | "since"
-                | "if"
-                | "meanwhile"
-                | "however"
-                | "also"
-                | "then"
-                | "now"
-                | "still"
-                | "indeed"
-                | "moreover"
-                | "instead"
-                | "even"
-                | "just"
-                | "thus"
-                | "after"
-                | "before"
-                | "once"
-                | "where"
-                | "until"
-                | "unless"
-        ) || (w.ends_with("ly") && w.len() > 3 && !has(w, F_ANON));
+        let opener = has(w, F_OPENER) || (w.ends_with("ly") && w.len() > 3 && !has(w, F_ANON));
         if opener {
             k += 1;
         } else {
@@ -288,7 +254,7 @@ fn title_tail(text: &str, toks: &[Tok], seg: Range<usize>) -> Option<Range<usize
     let mut s = None;
     for k in (seg.start..seg.end).rev() {
         let l = lw(wl(text, &toks[k]));
-        if matches!(l.as_str(), "the" | "a" | "an") {
+        if has(l.as_str(), F_ARTICLE) {
             s = Some(k + 1);
             break;
         }
@@ -412,29 +378,7 @@ pub fn subject_after(text: &str, toks: &[Tok], k: usize, hi: usize) -> Option<Su
     if e + 1 < hi && !toks[e].word && wl(text, &toks[e]) == "," && toks[e + 1].word {
         let first = wl(text, &toks[e + 1]);
         let l = lw(first);
-        let describes = !(l.ends_with("ing")
-            || matches!(
-                l.as_str(),
-                "and"
-                    | "but"
-                    | "according"
-                    | "adding"
-                    | "who"
-                    | "which"
-                    | "as"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "when"
-                    | "while"
-                    | "after"
-                    | "before"
-                    | "although"
-                    | "though"
-                    | "because"
-                    | "since"
-                    | "if"
-            ))
+        let describes = !(l.ends_with("ing") || has(first, F_NOT_APPOS))
             && (has(first, F_DETS)
                 || has(first, F_TITLE_NOUNS)
                 || has(first, F_TITLE_MODS)
@@ -468,25 +412,7 @@ pub fn clause_subject(text: &str, toks: &[Tok], lo: usize, hi: usize) -> Option<
             if k > s {
                 let p = lw(wl(text, &toks[k - 1]));
                 // Objects of prepositions are not subjects.
-                if has(&p, F_PP)
-                    || matches!(
-                        p.as_str(),
-                        "to" | "by"
-                            | "about"
-                            | "than"
-                            | "after"
-                            | "before"
-                            | "during"
-                            | "since"
-                            | "like"
-                            | "with"
-                            | "against"
-                            | "over"
-                            | "under"
-                            | "between"
-                            | "among"
-                    )
-                {
+                if has(&p, F_PP | F_OBJ_PREP) {
                     k += 1;
                     continue;
                 }

@@ -5,8 +5,8 @@
 use super::subjects::strip_article;
 use super::tokens::{wl, Tok};
 use super::words::{
-    has, is_acronym, is_aux, is_cap, lw, strip_possessive, F_CAP_STOP, F_RANKS, F_TITLE_MODS,
-    F_TITLE_NOUNS,
+    has, is_acronym, is_aux, is_cap, lw, strip_possessive, F_ARTICLE, F_CAP_STOP, F_DESC_OPENER,
+    F_RANKS, F_RELATIVE, F_TITLE_MODS, F_TITLE_NOUNS,
 };
 
 /// Title written at a mention: capitalised title words in the run, a
@@ -96,10 +96,8 @@ fn appositive_title(text: &str, toks: &[Tok], e: usize) -> Option<String> {
         // A title noun among the first words makes a description too
         // ("Tunisia country director for Amnesty International").
         let title_soon = title_noun_soon(text, toks, e + 1, toks.len());
-        let describes = matches!(
-            l.as_str(),
-            "the" | "a" | "an" | "who" | "formerly" | "former" | "then"
-        ) || has(first, F_TITLE_NOUNS)
+        let describes = has(first, F_ARTICLE | F_DESC_OPENER)
+            || has(first, F_TITLE_NOUNS)
             || has(first, F_TITLE_MODS)
             || title_soon;
         if describes {
@@ -119,12 +117,7 @@ fn appositive_title(text: &str, toks: &[Tok], e: usize) -> Option<String> {
             let relative = matches!(l.as_str(), "who" | "whose");
             let clause = !relative
                 && (e + 2..m)
-                    .take_while(|&j| {
-                        !matches!(
-                            lw(wl(text, &toks[j])).as_str(),
-                            "who" | "whose" | "which" | "that"
-                        )
-                    })
+                    .take_while(|&j| !has(wl(text, &toks[j]), F_RELATIVE))
                     .any(|j| toks[j].word && is_aux(wl(text, &toks[j])));
             if m > e + 1 && !clause {
                 let r = strip_article(text, toks[e + 1].s..toks[m - 1].e);

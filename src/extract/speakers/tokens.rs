@@ -2,7 +2,8 @@
 //! ranges into the text, with abbreviations and initials keeping their
 //! full stop (`Gen.`, `J.`, `U.S.`).
 
-use super::words::lower_ascii;
+use super::words::{has, F_DOT_ABBR};
+use crate::extract::lexicon::is_month_abbreviation;
 
 /// A token of a window of text: a word or one punctuation character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,18 +133,7 @@ fn keeps_final_dot(w: &str) -> bool {
     if w.contains('.') {
         return true;
     }
-    let mut buf = [0u8; 16];
-    match lower_ascii(w, &mut buf) {
-        Some(l) => [
-            "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
-            "cmdr", "cdr", "brig", "cpl", "pvt", "gov", "sen", "rep", "st", "mt", "rev", "fr",
-            "hon", "jr", "sr", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun",
-            "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "lieut", "messrs", "mme",
-            "supt", "det", "insp", "amb", "atty",
-        ]
-        .contains(&l),
-        None => false,
-    }
+    has(w, F_DOT_ABBR) || is_month_abbreviation(w)
 }
 
 pub(super) fn wl<'a>(text: &'a str, t: &Tok) -> &'a str {

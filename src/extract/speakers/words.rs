@@ -36,37 +36,60 @@ impl std::hash::Hasher for FxHasher {
 
 // One bit per word list; every lower-case word maps to the lists it is in,
 // so a word is hashed once per look-up whatever the list.
-pub(super) const F_CUE: u32 = 1 << 0;
-pub(super) const F_CUE_CTX: u32 = 1 << 1;
-pub(super) const F_INVERTABLE: u32 = 1 << 2;
-pub(super) const F_TELL: u32 = 1 << 3;
-pub(super) const F_RANKS: u32 = 1 << 4;
-pub(super) const F_TITLE_NOUNS: u32 = 1 << 5;
-pub(super) const F_TITLE_MODS: u32 = 1 << 6;
-pub(super) const F_ANON: u32 = 1 << 7;
-pub(super) const F_DOC: u32 = 1 << 8;
-pub(super) const F_PUB_NOUNS: u32 = 1 << 9;
-pub(super) const F_PUB_WORDS: u32 = 1 << 10;
-pub(super) const F_ORG_WORDS: u32 = 1 << 11;
-pub(super) const F_PLACES: u32 = 1 << 12;
-pub(super) const F_CALENDAR: u32 = 1 << 13;
-pub(super) const F_CAP_STOP: u32 = 1 << 14;
-pub(super) const F_PP: u32 = 1 << 15;
-pub(super) const F_NP_STOP: u32 = 1 << 16;
-pub(super) const F_DETS: u32 = 1 << 17;
-pub(super) const F_FILLERS: u32 = 1 << 18;
-pub(super) const F_MALE: u32 = 1 << 19;
-pub(super) const F_FEMALE: u32 = 1 << 20;
-pub(super) const F_ORG_HEAD: u32 = 1 << 21;
-pub(super) const F_SPEECH_NOUN: u32 = 1 << 22;
-pub(super) const F_CONTENT_NOUN: u32 = 1 << 23;
-pub(super) const F_PLACE_PREFIX: u32 = 1 << 24;
+pub(super) const F_CUE: u64 = 1 << 0;
+pub(super) const F_CUE_CTX: u64 = 1 << 1;
+pub(super) const F_INVERTABLE: u64 = 1 << 2;
+pub(super) const F_TELL: u64 = 1 << 3;
+pub(super) const F_RANKS: u64 = 1 << 4;
+pub(super) const F_TITLE_NOUNS: u64 = 1 << 5;
+pub(super) const F_TITLE_MODS: u64 = 1 << 6;
+pub(super) const F_ANON: u64 = 1 << 7;
+pub(super) const F_DOC: u64 = 1 << 8;
+pub(super) const F_PUB_NOUNS: u64 = 1 << 9;
+pub(super) const F_PUB_WORDS: u64 = 1 << 10;
+pub(super) const F_ORG_WORDS: u64 = 1 << 11;
+pub(super) const F_PLACES: u64 = 1 << 12;
+pub(super) const F_CALENDAR: u64 = 1 << 13;
+pub(super) const F_CAP_STOP: u64 = 1 << 14;
+pub(super) const F_PP: u64 = 1 << 15;
+pub(super) const F_NP_STOP: u64 = 1 << 16;
+pub(super) const F_DETS: u64 = 1 << 17;
+pub(super) const F_FILLERS: u64 = 1 << 18;
+pub(super) const F_MALE: u64 = 1 << 19;
+pub(super) const F_FEMALE: u64 = 1 << 20;
+pub(super) const F_ORG_HEAD: u64 = 1 << 21;
+pub(super) const F_SPEECH_NOUN: u64 = 1 << 22;
+pub(super) const F_CONTENT_NOUN: u64 = 1 << 23;
+pub(super) const F_PLACE_PREFIX: u64 = 1 << 24;
+pub(super) const F_PARTICLE: u64 = 1 << 25;
+pub(super) const F_AUX: u64 = 1 << 26;
+pub(super) const F_DOT_ABBR: u64 = 1 << 27;
+pub(super) const F_NP_DET: u64 = 1 << 28;
+pub(super) const F_NOUN_DET: u64 = 1 << 29;
+pub(super) const F_DEFINITE: u64 = 1 << 30;
+pub(super) const F_PERSON_PP: u64 = 1 << 31;
+pub(super) const F_DEFINITE_PP: u64 = 1 << 32;
+pub(super) const F_PP_ADJ: u64 = 1 << 33;
+pub(super) const F_PP_CONT: u64 = 1 << 34;
+pub(super) const F_DATE_WORD: u64 = 1 << 35;
+pub(super) const F_GROUP: u64 = 1 << 36;
+pub(super) const F_OPENER: u64 = 1 << 37;
+pub(super) const F_NOT_APPOS: u64 = 1 << 38;
+pub(super) const F_OBJ_PREP: u64 = 1 << 39;
+pub(super) const F_ARTICLE: u64 = 1 << 40;
+pub(super) const F_DESC_OPENER: u64 = 1 << 41;
+pub(super) const F_RELATIVE: u64 = 1 << 42;
+pub(super) const F_MALE_RANK: u64 = 1 << 43;
+pub(super) const F_FEMALE_RANK: u64 = 1 << 44;
+pub(super) const F_NOT_THAT_SPEECH: u64 = 1 << 45;
+pub(super) const F_CLAUSE_START: u64 = 1 << 46;
+pub(super) const F_SUBJ_PRONOUN: u64 = 1 << 47;
 
-type WordTable = HashMap<&'static [u8], u32, std::hash::BuildHasherDefault<FxHasher>>;
+type WordTable = HashMap<&'static [u8], u64, std::hash::BuildHasherDefault<FxHasher>>;
 
 static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
     let mut m = WordTable::default();
-    let add = |m: &mut WordTable, list: &'static str, f: u32| {
+    let add = |m: &mut WordTable, list: &'static str, f: u64| {
         for w in list.split_whitespace() {
             *m.entry(w.as_bytes()).or_insert(0) |= f;
         }
@@ -96,11 +119,34 @@ static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
     add(&mut m, SPEECH_NOUNS, F_SPEECH_NOUN);
     add(&mut m, CONTENT_NOUNS, F_CONTENT_NOUN);
     add(&mut m, PLACE_PREFIXES, F_PLACE_PREFIX);
+    add(&mut m, NAME_PARTICLES, F_PARTICLE);
+    add(&mut m, AUXILIARIES, F_AUX);
+    add(&mut m, DOT_ABBREVIATIONS, F_DOT_ABBR);
+    add(&mut m, NP_DETERMINERS, F_NP_DET);
+    add(&mut m, NOUN_DETERMINERS, F_NOUN_DET);
+    add(&mut m, DEFINITE_DETERMINERS, F_DEFINITE);
+    add(&mut m, PERSON_PP, F_PERSON_PP);
+    add(&mut m, DEFINITE_PP, F_DEFINITE_PP);
+    add(&mut m, PP_ADJECTIVES, F_PP_ADJ);
+    add(&mut m, PP_CONTINUERS, F_PP_CONT);
+    add(&mut m, DATE_WORDS, F_DATE_WORD);
+    add(&mut m, GROUP_WORDS, F_GROUP);
+    add(&mut m, CLAUSE_OPENERS, F_OPENER);
+    add(&mut m, NOT_APPOSITIVE, F_NOT_APPOS);
+    add(&mut m, OBJECT_PREPOSITIONS, F_OBJ_PREP);
+    add(&mut m, ARTICLES, F_ARTICLE);
+    add(&mut m, DESCRIPTION_OPENERS, F_DESC_OPENER);
+    add(&mut m, RELATIVES, F_RELATIVE);
+    add(&mut m, MALE_RANKS, F_MALE_RANK);
+    add(&mut m, FEMALE_RANKS, F_FEMALE_RANK);
+    add(&mut m, NOT_SPEECH_BEFORE_THAT, F_NOT_THAT_SPEECH);
+    add(&mut m, CLAUSE_SUBJECT_STARTS, F_CLAUSE_START);
+    add(&mut m, SUBJECT_PRONOUNS, F_SUBJ_PRONOUN);
     m
 });
 
 /// The lists (bit set of `F_*`) a word belongs to, compared lower case.
-pub(super) fn flags(w: &str) -> u32 {
+pub(super) fn flags(w: &str) -> u64 {
     // No listed word is longer than 20 bytes.
     if w.len() > 20 || w.is_empty() {
         return 0;
@@ -112,8 +158,15 @@ pub(super) fn flags(w: &str) -> u32 {
     }
 }
 
-pub(super) fn has(w: &str, f: u32) -> bool {
+pub(super) fn has(w: &str, f: u64) -> bool {
     flags(w) & f != 0
+}
+
+/// Is the word, exactly as written, in one of the lists `f`? The lists
+/// are lower-case ASCII, so a word with a capital or any non-ASCII byte
+/// (a curly apostrophe) is in none of them.
+pub(super) fn has_exact(w: &str, f: u64) -> bool {
+    !w.bytes().any(|c| c.is_ascii_uppercase() || c >= 0x80) && has(w, f)
 }
 
 /// Lower-case a word into `buf` (ASCII letters lowered, `’` written as
@@ -207,6 +260,29 @@ pub fn is_tell_verb(w: &str) -> bool {
     has(w, F_TELL)
 }
 
+/// May the speaker follow this cue verb, exactly as written ("said
+/// Gen. X", "asks Carpenter")? "told" and "tells" never invert.
+pub(crate) fn is_invertable(w: &str) -> bool {
+    has_exact(w, F_INVERTABLE)
+}
+
+/// Is the word a mental-state or characterising verb, exactly as written,
+/// which is not speech before a that-clause ("believes that")?
+pub(crate) fn is_not_speech_before_that(w: &str) -> bool {
+    has_exact(w, F_NOT_THAT_SPEECH)
+}
+
+/// May the word open a clause as (or before) its subject (an article, a
+/// subject pronoun, a demonstrative)?
+pub(crate) fn opens_clause(w: &str) -> bool {
+    has(w, F_ARTICLE | F_SUBJ_PRONOUN | F_CLAUSE_START)
+}
+
+/// Is the word a subject pronoun ("he", "they") or "there"?
+pub(crate) fn is_subject_pronoun(w: &str) -> bool {
+    has(w, F_SUBJ_PRONOUN)
+}
+
 /// Is the word a verb form that attributes speech on its own?
 pub fn is_cue_word(w: &str) -> bool {
     has(w, F_CUE)
@@ -218,9 +294,7 @@ pub(super) fn is_cap(w: &str) -> bool {
 
 /// Arabic-style names written with a lower-case particle ("al-Assad").
 fn particle_name(w: &str) -> bool {
-    for p in [
-        "al-", "el-", "ad-", "as-", "ash-", "at-", "ibn-", "bin-", "abu-",
-    ] {
+    for p in NAME_PARTICLE_PREFIXES {
         if let Some(r) = w.strip_prefix(p) {
             return r.chars().next().is_some_and(|c| c.is_uppercase());
         }
@@ -254,27 +328,8 @@ pub(super) fn is_acronym(w: &str) -> bool {
 
 /// Particles inside personal names ("Bashar al-Assad", "Ursula von der Leyen").
 pub(super) fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "al" | "el"
-            | "bin"
-            | "ibn"
-            | "de"
-            | "da"
-            | "di"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "la"
-            | "le"
-            | "du"
-            | "dos"
-            | "del"
-            | "ben"
-            | "abu"
-            | "al-"
-    ) || (w.len() > 3 && (w.starts_with("al-") || w.starts_with("el-")))
+    has_exact(w, F_PARTICLE)
+        || (w.len() > 3 && RUN_PARTICLE_PREFIXES.iter().any(|p| w.starts_with(p)))
 }
 
 pub(super) fn strip_possessive(w: &str) -> (&str, bool) {
@@ -290,40 +345,5 @@ pub(super) fn strip_possessive(w: &str) -> (&str, bool) {
 
 /// Auxiliary and modal verbs (the verb of a that-less reported clause).
 pub(crate) fn is_aux(w: &str) -> bool {
-    matches!(
-        lw(w).as_str(),
-        "is" | "was"
-            | "were"
-            | "are"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "could"
-            | "can"
-            | "may"
-            | "might"
-            | "should"
-            | "must"
-            | "did"
-            | "does"
-            | "do"
-            | "won't"
-            | "wouldn't"
-            | "couldn't"
-            | "can't"
-            | "isn't"
-            | "wasn't"
-            | "weren't"
-            | "aren't"
-            | "hasn't"
-            | "haven't"
-            | "hadn't"
-            | "didn't"
-            | "doesn't"
-            | "shall"
-            | "don't"
-            | "shouldn't"
-    )
+    has(w, F_AUX)
 }
