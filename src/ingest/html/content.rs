@@ -172,6 +172,8 @@ struct Stats {
     /// Characters of text directly in it, or in inline children.
     direct_chars: u32,
     direct_commas: u32,
+    /// Characters of text inside `<p>` elements.
+    para_chars: u32,
 }
 
 /// The outcome of one pass: the nodes whose text is the story, in
@@ -266,8 +268,12 @@ fn stats(page: &Page, dropped: &[bool]) -> Vec<Stats> {
                 _ => {}
             }
         }
+        if n.tag.as_ref() == "p" {
+            st[i].para_chars = st[i].chars;
+        }
         let s = st[i];
         let p = &mut st[n.parent];
+        p.para_chars += s.para_chars;
         p.chars += s.chars;
         p.link_chars += s.link_chars;
         p.commas += s.commas;
@@ -337,6 +343,11 @@ pub fn select(page: &Page, rules: Rules) -> Selection {
             // A block holding text itself is its own first candidate.
             a = i;
         }
+        // A box around one paragraph stands for the paragraph (Readability
+        // replaces it by its `<p>`), so the paragraph scores the box's parent.
+        while a != 0 && wraps_one_paragraph(nodes, &dropped, a) {
+            a = nodes[a].parent;
+        }
         while a != 0 && level < 5 {
             let s = score[a].get_or_insert_with(|| base_score(&nodes[a].tag) + weight(a));
             *s += match level {
@@ -402,6 +413,22 @@ pub fn select(page: &Page, rules: Rules) -> Selection {
         }
         a = nodes[a].parent;
     }
+    // A parent whose extra text is nearly all paragraphs, few of them
+    // links, holds more of the story (one split by photos and ads into
+    // several boxes); one with bylines, labels and menus besides does not.
+    while nodes[top].parent != 0 {
+        let (p, t) = (&st[nodes[top].parent], &st[top]);
+        let extra = p.chars.saturating_sub(t.chars) as f32;
+        let extra_para = p.para_chars.saturating_sub(t.para_chars) as f32;
+        if extra_para >= 0.3 * t.para_chars as f32
+            && extra_para >= 0.9 * extra
+            && link_density(p) < 0.2
+        {
+            top = nodes[top].parent;
+        } else {
+            break;
+        }
+    }
     // An only child stands for its parent.
     while nodes[top].parent != 0 && element_children(nodes, nodes[top].parent, &dropped) == 1 {
         top = nodes[top].parent;
@@ -430,8 +457,9 @@ pub fn select(page: &Page, rules: Rules) -> Selection {
             0.0
         };
         let s = &st[c];
+        let p_like = n.tag.as_ref() == "p" || wraps_one_paragraph(nodes, &dropped, c);
         let take = score[c].is_some_and(|sc| sc + bonus >= threshold)
-            || (n.tag.as_ref() == "p"
+            || (p_like
                 && ((s.chars > 80 && link_density(s) < 0.25)
                     || (s.chars > 0 && s.link_chars == 0 && ends_sentence(page, c))));
         if take {
@@ -487,6 +515,19 @@ fn keeps(nodes: &[Node], st: &[Stats], i: usize, weight: f32, score: f32) -> boo
         || (s.embeds == 1 && s.chars < 75)
         || s.embeds > 1;
     !furniture
+}
+
+/// True when `i` is a `<div>` or `<section>` whose only content is one
+/// `<p>`.
+fn wraps_one_paragraph(nodes: &[Node], dropped: &[bool], i: usize) -> bool {
+    if !matches!(nodes[i].tag.as_ref(), "div" | "section") {
+        return false;
+    }
+    let mut kids = nodes[i]
+        .children
+        .iter()
+        .filter(|&&c| !dropped[c] && (!nodes[c].is_text() || !nodes[c].text.trim().is_empty()));
+    matches!((kids.next(), kids.next()), (Some(&c), None) if nodes[c].tag.as_ref() == "p")
 }
 
 fn is_within(nodes: &[Node], mut node: usize, ancestor: usize, max_depth: usize) -> bool {
