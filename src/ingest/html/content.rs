@@ -200,9 +200,22 @@ pub fn class_weight(hint: &str) -> f32 {
     w
 }
 
+/// Furniture words that outweigh a bare "article" beside them
+/// ("c-article-most-popular", "article-share").
+static STRONG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"most-?popular|most-?read|related|share|sharing|social|newsletter|promo|recommend|comment|byline|caption|credit")
+        .unwrap()
+});
+
+/// Words that mark a real story container, whatever else the class says.
+static STORY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"body|content|main|story|text").unwrap());
+
 /// True when a node's class or id marks it as furniture.
 pub fn is_unlikely(hint: &str) -> bool {
-    !hint.is_empty() && UNLIKELY.is_match(hint) && !MAYBE.is_match(hint)
+    !hint.is_empty()
+        && UNLIKELY.is_match(hint)
+        && (!MAYBE.is_match(hint) || (STRONG.is_match(hint) && !STORY.is_match(hint)))
 }
 
 fn is_inline(n: &Node) -> bool {
@@ -584,5 +597,7 @@ mod tests {
         assert!(is_unlikely("photo-credit"));
         assert!(!is_unlikely("main-content sidebar"));
         assert!(!is_unlikely("canvas"));
+        assert!(is_unlikely("c-article-most-popular"));
+        assert!(!is_unlikely("article-body share-enabled"));
     }
 }
