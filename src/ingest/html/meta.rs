@@ -240,7 +240,7 @@ fn text_of(page: &Page, node: usize, max: usize) -> String {
 static BYLINE_HINT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"byline|author|writer|contributor").unwrap());
 static DATE_HINT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"date|time|publish|posted|byline|meta").unwrap());
+    LazyLock::new(|| Regex::new(r"date|time|publish|posted|byline|author|meta").unwrap());
 
 /// Metadata of a page.
 pub fn read(page: &Page) -> Meta {
