@@ -471,7 +471,12 @@ pub fn select(page: &Page, rules: Rules) -> Selection {
         };
         let s = &st[c];
         let p_like = n.tag.as_ref() == "p" || wraps_one_paragraph(nodes, &dropped, c);
+        // A box of several paragraphs, few of them links, is more of the
+        // story (one split by photos and ads).
+        let prose =
+            s.para_chars >= 400 && s.para_chars * 10 >= s.chars * 9 && link_density(s) < 0.1;
         let take = score[c].is_some_and(|sc| sc + bonus >= threshold)
+            || prose
             || (p_like
                 && ((s.chars > 80 && link_density(s) < 0.25)
                     || (s.chars > 0 && s.link_chars == 0 && ends_sentence(page, c))));
