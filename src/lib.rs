@@ -9,6 +9,7 @@ pub mod cmd;
 pub mod diff;
 pub mod error;
 pub mod eval;
+pub mod eval_html;
 pub mod extract;
 #[doc(hidden)]
 pub mod fuzz;

@@ -2,6 +2,7 @@
 //! each as a new article or a new version of a known one.
 
 pub mod format;
+pub mod html;
 pub mod meta;
 
 use std::io::Read;

@@ -10,6 +10,7 @@ mod extract;
 mod fuzz_corpus;
 mod hardening;
 mod hardening2;
+mod html;
 mod ingest;
 mod upgrade;
 mod util;
