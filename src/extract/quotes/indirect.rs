@@ -90,7 +90,7 @@ impl<'a> Ctx<'a> {
 /// and speech verbs (capitalised forms for title-case headlines).
 pub(super) static ANCHORS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(?:that|[Aa]ccording to|said|says|say|alleged|alleges|claimed|claims|insisted|insists|argued|argues|warned|warns|noted|notes|added|adds|wrote|writes|suggested|suggests|suggest|predicted|reported|stated|announced|acknowledged|admitted|conceded|explained|agreed|agree|agrees|denied|told|tells|replied|responded|observed|commented|cautioned|declared|tweeted|Says|Said|Warns|Claims|Tells)(?-u:\b)",
+        r"(?-u:\b)(?:that|[Aa]ccording to|said|says|say|alleged|alleges|claimed|claims|claim|insisted|insists|insist|argued|argues|argue|warned|warns|warn|noted|notes|added|adds|wrote|writes|suggested|suggests|suggest|predicted|reported|stated|announced|acknowledged|admitted|conceded|explained|agreed|agree|agrees|denied|promised|promises|estimated|admits|explains|concedes|recalled|told|tells|replied|responded|observed|commented|cautioned|declared|tweeted|Says|Said|Warns|Claims|Tells)(?-u:\b)",
     )
     .expect("anchor regex")
 });

@@ -43,7 +43,9 @@ impl<'a> Ctx<'a> {
             .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
             .next()
             .unwrap_or("");
-        let is_subj_pronoun = |w: &str| speakers::is_subject_pronoun(w);
+        // "there's", "it'll", "they’re": a pronoun with its verb.
+        let is_subj_pronoun =
+            |w: &str| speakers::is_subject_pronoun(w.split(['\'', '’']).next().unwrap_or(w));
         // "told the BBC she was worried": a listener, then the clause.
         let tell = matches!(lw(w).as_str(), "told" | "tells");
         // A that-less clause: a short noun phrase, then an auxiliary or

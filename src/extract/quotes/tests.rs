@@ -873,3 +873,21 @@ fn phrasal_cues_and_more_unnamed_sources() {
             .skind(K::Anonymous)],
     );
 }
+
+#[test]
+fn plural_and_other_speech_verbs_anchor_reported_clauses() {
+    check(
+        "Local farmers claim they were never consulted.",
+        &[want("they were never consulted")
+            .kind(Indirect)
+            .speaker(Some("Local farmers"))
+            .cue(Some("claim"))],
+    );
+    check(
+        "Ana Ruiz promised it will reopen in May.",
+        &[want("it will reopen in May")
+            .kind(Indirect)
+            .speaker(Some("Ana Ruiz"))
+            .cue(Some("promised"))],
+    );
+}
