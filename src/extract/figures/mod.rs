@@ -138,3 +138,5 @@ fn in_years(f: &mut Figure) {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_time;

@@ -359,3 +359,5 @@ fn make_quote(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_more;
