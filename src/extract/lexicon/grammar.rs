@@ -185,10 +185,10 @@ pub(crate) const CLAUSE_RELATIVES: &str = "which that who whom";
 /// lower-cased.
 pub(crate) const COORDINATED_CUE_LINKS: &str = "and but or then also later";
 
-/// Starts of a time or place phrase allowed after the subject of a
-/// speech verb in a headline-like clause ("said on Monday"), compared
+/// Starts of the short time or place phrase that may follow the cue of a
+/// sentence-final attribution ("…, officials said on Monday."), compared
 /// lower-cased.
-pub(crate) const AFTER_SUBJECT_ADJUNCTS: &str =
+pub(crate) const TAIL_ADJUNCT_STARTS: &str =
     "in on at last this earlier during via monday tuesday wednesday thursday friday saturday \
     sunday yesterday today late early recently previously afterward afterwards later";
 
@@ -257,8 +257,9 @@ pub(crate) const NOT_NOUN_OBJECT_BEFORE: &str = "is was were are been be of with
 /// speech after them, a cue; compared lower-cased.
 pub(crate) const RELEASE_VERBS: &str = "made issued released gave offered published makes issues";
 
-/// Auxiliaries and modals after "that" that show it opens a clause rather
-/// than a demonstrative, compared lower-cased.
+/// Auxiliaries and modals right after "that" that make it open a relative
+/// clause ("allegations that have dogged"), not reported content; compared
+/// lower-cased.
 pub(crate) const THAT_AUXILIARIES: &str =
     "is was were are has have had will would could can may might should must";
 

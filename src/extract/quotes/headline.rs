@@ -134,5 +134,5 @@ pub(super) fn tail_adjunct_ok(t: &str, rest: &[Tok], tell: bool) -> bool {
         return rest.len() <= 4;
     }
     let f = lw(&t[rest[0].s..rest[0].e]);
-    rest.len() <= 6 && is_one_of(AFTER_SUBJECT_ADJUNCTS, f.as_str())
+    rest.len() <= 6 && is_one_of(TAIL_ADJUNCT_STARTS, f.as_str())
 }
