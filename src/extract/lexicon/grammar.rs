@@ -160,6 +160,131 @@ pub(crate) const SUBJECT_PRONOUNS: &str = "he she it they we i there";
 /// this report", "and their lawyer").
 pub(crate) const CLAUSE_SUBJECT_STARTS: &str = "his her their its this that these those";
 
+// ---- Word lists of the quote rules ----
+
+/// Perfect auxiliaries, matched as written: kept with the cue verb they
+/// precede ("has mused"); with "also" and "then", skipped on the way to the
+/// verb after a subject.
+pub(crate) const PERFECT_AUXILIARIES: &str = "has have had";
+
+/// Small words that may stay lower case in the title of a work ("The Art
+/// of the Deal"), compared lower-cased.
+pub(crate) const TITLE_SMALL_WORDS: &str = "a an the of and or in on at to for with by from";
+
+/// Words after which marks hold the name of a thing, not speech
+/// ("titled “…”", "dubbed “…”"), compared lower-cased.
+pub(crate) const WORK_TITLE_INTRODUCERS: &str = "titled entitled called named dubbed headlined";
+
+/// Relative words that, before a cue in its own clause, stand for
+/// something else than the speaker ("a report …, which suggested"),
+/// compared lower-cased.
+pub(crate) const CLAUSE_RELATIVES: &str = "which that who whom";
+
+/// Words before a cue verb that coordinate it with an earlier one, so it
+/// shares that verb's speaker ("X said “…,” but conceded"), compared
+/// lower-cased.
+pub(crate) const COORDINATED_CUE_LINKS: &str = "and but or then also later";
+
+/// Starts of the short time or place phrase that may follow the cue of a
+/// sentence-final attribution ("…, officials said on Monday."), compared
+/// lower-cased.
+pub(crate) const TAIL_ADJUNCT_STARTS: &str =
+    "in on at last this earlier during via monday tuesday wednesday thursday friday saturday \
+    sunday yesterday today late early recently previously afterward afterwards later";
+
+/// Words after "for" that make it a time span in the gap between a cue
+/// and "that" ("argued for years that"), compared lower-cased.
+pub(crate) const FOR_SPANS: &str = "years months weeks days decades some a long";
+
+/// Verb-like words that, in the gap between a cue and "that", show another
+/// clause ("added to the list were"), compared lower-cased.
+pub(crate) const GAP_VERB_WORDS: &str = "is was were are has have had be been by and will would";
+
+/// Title-case cue verbs of a headline ("Minister Says …"), matched exactly
+/// as written (capitalised).
+pub(crate) const HEADLINE_CUES: &str = "Says Said Warns Claims Tells";
+
+/// Words elided with a leading apostrophe ('em, 'til, 'n'), whose
+/// apostrophe is not a quotation mark; compared lower-cased.
+pub(crate) const ELISIONS: &str = "em til cause n tis twas bout nuff cept round s";
+
+/// Head nouns of a generic organisation speaker ("the company", "the
+/// bank") that stand for the organisation last named; compared lower-cased.
+pub(crate) const GENERIC_ORG_NOUNS: &str =
+    "company firm group retailer utility bank startup carrier";
+
+/// Title nouns that name one person ("the president", "the coach"), so a
+/// definite description with one refers back to a named person; matched as
+/// written (lower case).
+pub(crate) const SPECIFIC_TITLES: &str =
+    "president minister mayor governor senator chancellor secretary ambassador director premier \
+    king queen prince pope chairman chairwoman ceo judge prosecutor commissioner leader \
+    general coach manager editor founder sheriff";
+
+/// Determiners and possessives that open the subject of a reported clause
+/// after a time phrase ("said on Monday the …"), compared lower-cased.
+pub(crate) const CLAUSE_DETERMINERS: &str = "the a an this these those his her their its";
+
+/// Starts of a time or place phrase between a speech verb and its
+/// reported clause ("said on Monday it was"), compared lower-cased.
+pub(crate) const SAID_ADJUNCT_STARTS: &str =
+    "on in at last this late early earlier during yesterday today tonight monday tuesday \
+    wednesday thursday friday saturday sunday later recently";
+
+/// Determiners and possessives that may open the reported clause after a
+/// tell-verb's listener ("told reporters the matter was"), compared
+/// lower-cased.
+pub(crate) const LISTENER_DETERMINERS: &str =
+    "the a an this that these those his her their its some no";
+
+/// Words that, between a speech verb and an auxiliary, show the auxiliary
+/// belongs to another clause ("said that", "said to"), compared lower-cased.
+pub(crate) const CLAUSE_LINKS: &str = "that which who to and or but if whether when because";
+
+/// Determiners after which a word in "-ed" is not a past-tense verb ("said
+/// the … the revised plan"), compared lower-cased.
+pub(crate) const PAST_VERB_DETERMINERS: &str = "the a an its their his her this these";
+
+/// Words that may stand before a leading "according to" ("But, according
+/// to …"), compared lower-cased with commas trimmed.
+pub(crate) const ACCORDING_OPENERS: &str = "and but so yet or however still also then now indeed";
+
+/// Words before a noun phrase that keep it from being a verb's object
+/// (before a that-clause), compared lower-cased.
+pub(crate) const NOT_NOUN_OBJECT_BEFORE: &str = "is was were are been be of with and but there";
+
+/// Verbs of issuing ("released a statement that"): with a noun phrase of
+/// speech after them, a cue; compared lower-cased.
+pub(crate) const RELEASE_VERBS: &str = "made issued released gave offered published makes issues";
+
+/// Auxiliaries and modals right after "that" that make it open a relative
+/// clause ("allegations that have dogged"), not reported content; compared
+/// lower-cased.
+pub(crate) const THAT_AUXILIARIES: &str =
+    "is was were are has have had will would could can may might should must";
+
+/// Starts of a prepositional or time phrase allowed in the gap between a
+/// cue and "that" ("said on Monday that", "warned repeatedly that"),
+/// compared lower-cased.
+pub(crate) const GAP_ADJUNCT_STARTS: &str =
+    "in on at to during via over through last this earlier later recently publicly privately \
+    yesterday today monday tuesday wednesday thursday friday saturday sunday repeatedly again \
+    separately previously before after back out once";
+
+/// Nouns of works and named things ("his book “…”", "the law “…”"): marks
+/// after one hold a title, not speech; compared lower-cased.
+pub(crate) const WORK_NOUNS: &str =
+    "book film movie song album show series article essay documentary play novel poem column \
+    op-ed piece podcast program programme headline memoir exhibition campaign operation \
+    project law act bill doctrine";
+
+/// Is `w`, exactly as written, one of the words of `list` (one of the
+/// whitespace-separated lists above)? Callers lower-case `w` first when
+/// the list is compared lower-cased.
+pub(crate) fn is_one_of(list: &str, w: &str) -> bool {
+    list.split_whitespace().any(|x| x == w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -173,11 +173,7 @@ impl<'a> Ctx<'a> {
         // Coordinated verbs share the subject: "X said “…,” but conceded that".
         if c.tok > lo {
             let prev = lw(&t[toks[c.tok - 1].s..toks[c.tok - 1].e]);
-            if matches!(
-                prev.as_str(),
-                "and" | "but" | "or" | "then" | "also" | "later"
-            ) || c.tok == lo
-            {
+            if is_one_of(COORDINATED_CUE_LINKS, prev.as_str()) || c.tok == lo {
                 if let Some(mut a) = self.same_sentence_speaker(t_pos(toks, lo), at) {
                     a.cue = Some(lower(&cue_text));
                     return Some(a);
@@ -199,12 +195,9 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
-        if (seg_lo..c.tok).any(|k| {
-            matches!(
-                lw(&t[toks[k].s..toks[k].e]).as_str(),
-                "which" | "that" | "who" | "whom"
-            )
-        }) {
+        if (seg_lo..c.tok)
+            .any(|k| is_one_of(CLAUSE_RELATIVES, lw(&t[toks[k].s..toks[k].e]).as_str()))
+        {
             return None;
         }
         let subj = clause_subject(t, toks, seg_lo, c.tok)?;
@@ -349,7 +342,7 @@ pub(super) fn cue_with_aux(t: &str, toks: &[Tok], lo: usize, c: &Cue) -> String 
     let base = &t[c.range.clone()];
     if c.tok > lo {
         let p = &t[toks[c.tok - 1].s..toks[c.tok - 1].e];
-        if matches!(p, "has" | "have" | "had") {
+        if is_one_of(PERFECT_AUXILIARIES, p) {
             return format!("{p} {base}");
         }
     }
@@ -364,33 +357,13 @@ pub(super) fn is_title_of_work(pre: &str, content: &str) -> bool {
         .rsplit(char::is_whitespace)
         .next()
         .unwrap_or("");
-    if matches!(
-        lw(last).as_str(),
-        "titled" | "entitled" | "called" | "named" | "dubbed" | "headlined"
-    ) {
+    if is_one_of(WORK_TITLE_INTRODUCERS, lw(last).as_str()) {
         return true;
     }
     if content.ends_with(['.', '?', '!', '…']) {
         return false;
     }
-    let small = |w: &str| {
-        matches!(
-            lw(w).as_str(),
-            "a" | "an"
-                | "the"
-                | "of"
-                | "and"
-                | "or"
-                | "in"
-                | "on"
-                | "at"
-                | "to"
-                | "for"
-                | "with"
-                | "by"
-                | "from"
-        )
-    };
+    let small = |w: &str| is_one_of(TITLE_SMALL_WORDS, lw(w).as_str());
     let words: Vec<&str> = content.split_whitespace().collect();
     let big: Vec<&&str> = words.iter().filter(|w| !small(w)).collect();
     !big.is_empty()
@@ -422,7 +395,7 @@ pub(super) fn verb_after(t: &str, toks: &[Tok], mut k: usize) -> Option<String> 
         if !toks[k].word
             || l == "who"
             || l.ends_with("ly")
-            || matches!(l.as_str(), "has" | "have" | "had" | "also" | "then")
+            || (is_one_of(PERFECT_AUXILIARIES, l.as_str()) || matches!(l.as_str(), "also" | "then"))
         {
             k += 1;
             n += 1;

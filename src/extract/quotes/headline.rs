@@ -38,7 +38,7 @@ pub(super) fn headline_says(t: &str, s: Range<usize>, toks: &mut Vec<Tok>) -> Op
     }
     for k in 1..toks.len().saturating_sub(2) {
         let w = &t[toks[k].s..toks[k].e];
-        if matches!(w, "Says" | "Said" | "Warns" | "Claims" | "Tells") {
+        if is_one_of(HEADLINE_CUES, w) {
             let subj = subject_before(t, toks, 0, k).or_else(|| {
                 parse_np(t, toks, 0, k)
                     .filter(|np| np.tok_end == k)
@@ -85,21 +85,7 @@ pub(super) fn gap_ok(t: &str, toks: &[Tok], c: &Cue, n: usize, cue_word: &str) -
     // a unit that …" is not "added that".
     let verbish = gap.iter().any(|k| {
         let w = lw(&t[k.s..k.e]);
-        matches!(
-            w.as_str(),
-            "is" | "was"
-                | "were"
-                | "are"
-                | "has"
-                | "have"
-                | "had"
-                | "be"
-                | "been"
-                | "by"
-                | "and"
-                | "will"
-                | "would"
-        ) || (w.ends_with("ing") && w.len() > 5)
+        is_one_of(GAP_VERB_WORDS, w.as_str()) || (w.ends_with("ing") && w.len() > 5)
     });
     if verbish {
         return false;
@@ -111,51 +97,11 @@ pub(super) fn gap_ok(t: &str, toks: &[Tok], c: &Cue, n: usize, cue_word: &str) -
     // "have argued for years that", "said for months that".
     if lf == "for" && gap.len() <= 3 {
         let next = gap.get(1).map(|k| lw(&t[k.s..k.e]));
-        if next.is_some_and(|w| {
-            matches!(
-                w.as_str(),
-                "years" | "months" | "weeks" | "days" | "decades" | "some" | "a" | "long"
-            )
-        }) {
+        if next.is_some_and(|w| is_one_of(FOR_SPANS, w.as_str())) {
             return true;
         }
     }
-    let pp = matches!(
-        lf.as_str(),
-        "in" | "on"
-            | "at"
-            | "to"
-            | "during"
-            | "via"
-            | "over"
-            | "through"
-            | "last"
-            | "this"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "publicly"
-            | "privately"
-            | "yesterday"
-            | "today"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "repeatedly"
-            | "again"
-            | "separately"
-            | "previously"
-            | "before"
-            | "after"
-            | "back"
-            | "on monday"
-            | "out"
-            | "once"
-    );
+    let pp = is_one_of(GAP_ADJUNCT_STARTS, lf.as_str());
     pp && gap.len() <= 8
 }
 
@@ -188,31 +134,5 @@ pub(super) fn tail_adjunct_ok(t: &str, rest: &[Tok], tell: bool) -> bool {
         return rest.len() <= 4;
     }
     let f = lw(&t[rest[0].s..rest[0].e]);
-    rest.len() <= 6
-        && matches!(
-            f.as_str(),
-            "in" | "on"
-                | "at"
-                | "last"
-                | "this"
-                | "earlier"
-                | "during"
-                | "via"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "yesterday"
-                | "today"
-                | "late"
-                | "early"
-                | "recently"
-                | "previously"
-                | "afterward"
-                | "afterwards"
-                | "later"
-        )
+    rest.len() <= 6 && is_one_of(TAIL_ADJUNCT_STARTS, f.as_str())
 }

@@ -227,42 +227,14 @@ impl<'a> Ctx<'a> {
         // Terms: short fragments credited to no one, and titles of works
         // ("his book “The Art of the Deal”").
         let title_case = is_title_of_work(pre, &t[content.clone()]);
-        let after_work_noun = matches!(
+        let after_work_noun = is_one_of(
+            WORK_NOUNS,
             lw(pre
                 .trim_end()
                 .rsplit(char::is_whitespace)
                 .next()
                 .unwrap_or(""))
             .as_str(),
-            "book"
-                | "film"
-                | "movie"
-                | "song"
-                | "album"
-                | "show"
-                | "series"
-                | "article"
-                | "essay"
-                | "documentary"
-                | "play"
-                | "novel"
-                | "poem"
-                | "column"
-                | "op-ed"
-                | "piece"
-                | "podcast"
-                | "program"
-                | "programme"
-                | "headline"
-                | "memoir"
-                | "exhibition"
-                | "campaign"
-                | "operation"
-                | "project"
-                | "law"
-                | "act"
-                | "bill"
-                | "doctrine"
         );
         if (found.is_none() && (words <= 3 || title_case)) || (title_case && after_work_noun) {
             return;

@@ -45,10 +45,7 @@ pub(super) fn elision_follows(rest: &str) -> bool {
         .take_while(|c| c.is_alphabetic())
         .take(6)
         .collect();
-    matches!(
-        word.to_lowercase().as_str(),
-        "em" | "til" | "cause" | "n" | "tis" | "twas" | "bout" | "nuff" | "cept" | "round" | "s"
-    )
+    is_one_of(ELISIONS, word.to_lowercase().as_str())
 }
 
 /// Find every quotation mark and decide its role from its neighbours.

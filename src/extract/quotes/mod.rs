@@ -40,6 +40,14 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::extract::doc::Doc;
+use crate::extract::lexicon::{
+    is_one_of, ACCORDING_OPENERS, ARTICLES, CLAUSE_DETERMINERS, CLAUSE_LINKS, CLAUSE_RELATIVES,
+    COORDINATED_CUE_LINKS, ELISIONS, FOR_SPANS, GAP_ADJUNCT_STARTS, GAP_VERB_WORDS,
+    GENERIC_ORG_NOUNS, HEADLINE_CUES, LISTENER_DETERMINERS, NOT_NOUN_OBJECT_BEFORE,
+    PAST_VERB_DETERMINERS, PERFECT_AUXILIARIES, RELEASE_VERBS, SAID_ADJUNCT_STARTS,
+    SPECIFIC_TITLES, TAIL_ADJUNCT_STARTS, THAT_AUXILIARIES, TITLE_SMALL_WORDS, WORK_NOUNS,
+    WORK_TITLE_INTRODUCERS,
+};
 use crate::extract::model::{Quote, QuoteKind, SpeakerKind};
 use crate::extract::segment::{self, next_sentence_end, sentence_index};
 use crate::extract::speakers::is_aux;
@@ -258,18 +266,7 @@ fn resolve_orgs(text: &str, quotes: &mut [Quote]) {
             continue;
         };
         let lower = name.to_lowercase();
-        let generic = lower.starts_with("the ")
-            && matches!(
-                &lower[4..],
-                "company"
-                    | "firm"
-                    | "group"
-                    | "retailer"
-                    | "utility"
-                    | "bank"
-                    | "startup"
-                    | "carrier"
-            );
+        let generic = lower.starts_with("the ") && is_one_of(GENERIC_ORG_NOUNS, &lower[4..]);
         if generic {
             let named = full
                 .values()

@@ -297,36 +297,7 @@ impl<'a> Ctx<'a> {
         at: usize,
         head: &str,
     ) -> Option<(String, Option<usize>, Option<String>)> {
-        let specific = matches!(
-            head,
-            "president"
-                | "minister"
-                | "mayor"
-                | "governor"
-                | "senator"
-                | "chancellor"
-                | "secretary"
-                | "ambassador"
-                | "director"
-                | "premier"
-                | "king"
-                | "queen"
-                | "prince"
-                | "pope"
-                | "chairman"
-                | "chairwoman"
-                | "ceo"
-                | "judge"
-                | "prosecutor"
-                | "commissioner"
-                | "leader"
-                | "general"
-                | "coach"
-                | "manager"
-                | "editor"
-                | "founder"
-                | "sheriff"
-        );
+        let specific = is_one_of(SPECIFIC_TITLES, head);
         let mut first_person: Option<&Hist> = None;
         for h in self.hist.iter().rev().take(12) {
             if at.saturating_sub(h.pos) > 4 * PRONOUN_WINDOW {

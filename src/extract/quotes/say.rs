@@ -90,10 +90,8 @@ impl<'a> Ctx<'a> {
         let past_soon = {
             let mut words = after.split_whitespace().take(6);
             let first = words.next().unwrap_or("");
-            let np_start = matches!(
-                lw(first).as_str(),
-                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these" | "those"
-            ) || first.starts_with(|c: char| c.is_uppercase());
+            let np_start = is_one_of(CLAUSE_DETERMINERS, lw(first).as_str())
+                || first.starts_with(|c: char| c.is_uppercase());
             let mut ok = false;
             for (n, x) in words.enumerate() {
                 if x.contains([',', ';', ':', '.', '"', '“', '”', '(', '—']) {
@@ -344,9 +342,9 @@ impl<'a> Ctx<'a> {
                 x.len() > 4
                     && x.ends_with("ed")
                     && x.starts_with(|c: char| c.is_lowercase())
-                    && !matches!(
+                    && !is_one_of(
+                        PAST_VERB_DETERMINERS,
                         lw(&t[toks[m - 1].s..toks[m - 1].e]).as_str(),
-                        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these"
                     )
             };
             // An age between commas is part of the noun phrase ("the man,
@@ -373,20 +371,7 @@ impl<'a> Ctx<'a> {
                 let x = &t[toks[m].s..toks[m].e];
                 (!toks[m].word && !in_age(m))
                     || speakers::is_cue_word(x)
-                    || matches!(
-                        lw(x).as_str(),
-                        "that"
-                            | "which"
-                            | "who"
-                            | "to"
-                            | "and"
-                            | "or"
-                            | "but"
-                            | "if"
-                            | "whether"
-                            | "when"
-                            | "because"
-                    )
+                    || is_one_of(CLAUSE_LINKS, lw(x).as_str())
             }) {
                 return None;
             }
@@ -396,22 +381,7 @@ impl<'a> Ctx<'a> {
                 // pronoun before the verb, else at its capitalised subject.
                 let det = (k + 2..aux).rev().find(|&m| {
                     is_pron(m)
-                        || matches!(
-                            lw(&t[toks[m].s..toks[m].e]).as_str(),
-                            "the"
-                                | "a"
-                                | "an"
-                                | "this"
-                                | "that"
-                                | "these"
-                                | "those"
-                                | "his"
-                                | "her"
-                                | "their"
-                                | "its"
-                                | "some"
-                                | "no"
-                        )
+                        || is_one_of(LISTENER_DETERMINERS, lw(&t[toks[m].s..toks[m].e]).as_str())
                 });
                 ps = match det {
                     Some(d) => d,
@@ -434,45 +404,11 @@ impl<'a> Ctx<'a> {
                 // the clause's subject (the last pronoun or determiner
                 // before its verb).
                 let first = lw(&t[toks[k + 1].s..toks[k + 1].e]);
-                let adjunct = matches!(
-                    first.as_str(),
-                    "on" | "in"
-                        | "at"
-                        | "last"
-                        | "this"
-                        | "late"
-                        | "early"
-                        | "earlier"
-                        | "during"
-                        | "yesterday"
-                        | "today"
-                        | "tonight"
-                        | "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
-                        | "later"
-                        | "recently"
-                );
+                let adjunct = is_one_of(SAID_ADJUNCT_STARTS, first.as_str());
                 if adjunct {
                     let subj = (k + 2..aux).rev().find(|&m| {
                         is_pron(m)
-                            || matches!(
-                                lw(&t[toks[m].s..toks[m].e]).as_str(),
-                                "the"
-                                    | "a"
-                                    | "an"
-                                    | "this"
-                                    | "these"
-                                    | "those"
-                                    | "his"
-                                    | "her"
-                                    | "their"
-                                    | "its"
-                            )
+                            || is_one_of(CLAUSE_DETERMINERS, lw(&t[toks[m].s..toks[m].e]).as_str())
                     });
                     ps = subj?;
                 }

@@ -131,40 +131,15 @@ impl<'a> Ctx<'a> {
             .next()
             .unwrap_or("");
         let al = lw(after.trim_matches(|c: char| !c.is_alphanumeric()));
-        if matches!(
-            al.as_str(),
-            "is" | "was"
-                | "were"
-                | "are"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "could"
-                | "can"
-                | "may"
-                | "might"
-                | "should"
-                | "must"
-        ) || (al.ends_with("ed") && after.chars().next().is_some_and(|c| c.is_lowercase()))
+        if is_one_of(THAT_AUXILIARIES, al.as_str())
+            || (al.ends_with("ed") && after.chars().next().is_some_and(|c| c.is_lowercase()))
         {
             return None;
         }
         let s_tok = (0..n).find(|&k| toks[k].s == np.written.start)?;
         if s_tok > 0 {
             let v = lw(&t[toks[s_tok - 1].s..toks[s_tok - 1].e]);
-            if matches!(
-                v.as_str(),
-                "made"
-                    | "issued"
-                    | "released"
-                    | "gave"
-                    | "offered"
-                    | "published"
-                    | "makes"
-                    | "issues"
-            ) {
+            if is_one_of(RELEASE_VERBS, v.as_str()) {
                 let subj = subject_before(t, toks, 0, s_tok - 1)?;
                 let cue_text = t[toks[s_tok - 1].s..np.written.end].to_string();
                 return Some(self.resolve(&subj, Some(&cue_text), at));
@@ -172,19 +147,7 @@ impl<'a> Ctx<'a> {
             // The noun phrase must not be another verb's object ("debunk
             // the collusion allegations that").
             let ok_before = !toks[s_tok - 1].word
-                || matches!(
-                    v.as_str(),
-                    "is" | "was"
-                        | "were"
-                        | "are"
-                        | "been"
-                        | "be"
-                        | "of"
-                        | "with"
-                        | "and"
-                        | "but"
-                        | "there"
-                )
+                || is_one_of(NOT_NOUN_OBJECT_BEFORE, v.as_str())
                 || v.chars().next().is_some_and(|c| c.is_uppercase());
             if !ok_before {
                 return None;
@@ -234,7 +197,7 @@ impl<'a> Ctx<'a> {
         // ("According to Maria Lopez, a port spokeswoman, the ferry …").
         if e + 2 < toks.len() && !toks[e].word && &t[toks[e].s..toks[e].e] == "," {
             let first = lw(&t[toks[e + 1].s..toks[e + 1].e]);
-            if matches!(first.as_str(), "a" | "an" | "the") {
+            if is_one_of(ARTICLES, first.as_str()) {
                 let close = (e + 2..toks.len().min(e + 16)).find(|&k| {
                     !toks[k].word && matches!(&t[toks[k].s..toks[k].e], "," | "." | ";")
                 });
@@ -255,19 +218,9 @@ impl<'a> Ctx<'a> {
         let before = t[lo..at].trim();
         let leading = before.is_empty()
             || before.trim_end_matches(',').split_whitespace().all(|w| {
-                matches!(
+                is_one_of(
+                    ACCORDING_OPENERS,
                     w.trim_matches(',').to_lowercase().as_str(),
-                    "and"
-                        | "but"
-                        | "so"
-                        | "yet"
-                        | "or"
-                        | "however"
-                        | "still"
-                        | "also"
-                        | "then"
-                        | "now"
-                        | "indeed"
                 )
             }) && before.split_whitespace().count() <= 2;
         let clause = if leading {
