@@ -327,8 +327,11 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
-        let is_pron =
-            |m: usize| toks[m].word && speakers::is_subject_pronoun(&t[toks[m].s..toks[m].e]);
+        // A subject pronoun, alone or with its contracted verb ("there's").
+        let is_pron = |m: usize| {
+            let x = &t[toks[m].s..toks[m].e];
+            toks[m].word && speakers::is_subject_pronoun(x.split(['\'', '’']).next().unwrap_or(x))
+        };
         let tell = matches!(lw(w).as_str(), "told" | "tells");
         let mut ps = k + 1;
         if !is_pron(ps) {

@@ -483,3 +483,20 @@ fn plural_and_other_speech_verbs_anchor_reported_clauses() {
             .cue(Some("promised"))],
     );
 }
+
+#[test]
+fn a_contracted_pronoun_opens_a_that_less_clause() {
+    check(
+        "Tyler Besecker runs a fish company. He said there’s little room for a profit.",
+        &[want("there’s little room for a profit")
+            .kind(Indirect)
+            .speaker(Some("Tyler Besecker"))
+            .cue(Some("said"))],
+    );
+    check(
+        "Ana Ruiz chairs the board. She said it's a risk worth taking.",
+        &[want("it's a risk worth taking")
+            .kind(Indirect)
+            .speaker(Some("Ana Ruiz"))],
+    );
+}
