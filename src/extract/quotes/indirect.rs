@@ -148,7 +148,9 @@ pub(super) fn narrator_cut(body: &str) -> usize {
                                 continue;
                             }
                         }
-                        let subj_like = opens_clause(w);
+                        // A number opens a clause too ("…, and 49% said").
+                        let subj_like =
+                            opens_clause(w) || w.starts_with(|c: char| c.is_ascii_digit());
                         if subj_like {
                             return i;
                         }

@@ -500,3 +500,13 @@ fn a_contracted_pronoun_opens_a_that_less_clause() {
             .speaker(Some("Ana Ruiz"))],
     );
 }
+
+#[test]
+fn a_number_after_and_starts_the_narrators_clause() {
+    check(
+        "Ana Ruiz said the survey was late, and 40% of the forms were lost.",
+        &[want("the survey was late")
+            .kind(Indirect)
+            .speaker(Some("Ana Ruiz"))],
+    );
+}
