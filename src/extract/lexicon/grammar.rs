@@ -137,8 +137,39 @@ pub(crate) const CUE_PARTICLES: &[(&str, &str)] = &[
 /// The particle a cue verb needs ("it" for "puts"), given the verb in
 /// lower case.
 pub(crate) fn cue_particle(verb: &str) -> Option<&'static str> {
-    let i = CUE_PARTICLES.binary_search_by(|(v, _)| v.cmp(&verb)).ok()?;
-    Some(CUE_PARTICLES[i].1)
+    particle_of(CUE_PARTICLES, verb)
+}
+
+/// Speech verbs with the particle that belongs to the cue when it follows
+/// ("summed up", "spoke out", "hit back"), sorted by verb. Unlike
+/// [`CUE_PARTICLES`], the verb is a cue without it too.
+pub(crate) const PHRASAL_CUES: &[(&str, &str)] = &[
+    ("fired", "back"),
+    ("fires", "back"),
+    ("hit", "back"),
+    ("hits", "back"),
+    ("laid", "out"),
+    ("lays", "out"),
+    ("shoots", "back"),
+    ("shot", "back"),
+    ("speaks", "out"),
+    ("spelled", "out"),
+    ("spells", "out"),
+    ("spoke", "out"),
+    ("sum", "up"),
+    ("summed", "up"),
+    ("sums", "up"),
+];
+
+/// The particle that joins `verb` in a phrasal cue ("summed" → "up").
+pub(crate) fn phrasal_particle(verb: &str) -> Option<&'static str> {
+    particle_of(PHRASAL_CUES, verb)
+}
+
+/// The particle of `verb` in a sorted (verb, particle) table.
+fn particle_of(table: &[(&str, &'static str)], verb: &str) -> Option<&'static str> {
+    let i = table.binary_search_by(|(v, _)| v.cmp(&verb)).ok()?;
+    Some(table[i].1)
 }
 
 /// Mental-state and characterising verbs ("believes", "called", "asked"):
@@ -294,5 +325,7 @@ mod tests {
         assert!(CUE_PARTICLES.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(cue_particle("puts"), Some("it"));
         assert_eq!(cue_particle("says"), None);
+        assert!(PHRASAL_CUES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(phrasal_particle("summed"), Some("up"));
     }
 }

@@ -84,26 +84,6 @@ pub(crate) const INVERTABLE: &str =
     cautioned cautions quipped joked mused muses countered answered responded stated \
     acknowledged admitted suggested suggests predicted reported reports claimed claims announced";
 
-/// Speech verbs with the particle that belongs to the cue ("summed up",
-/// "spoke out", "hit back"): pairs of words, one pair per line.
-pub(crate) const PHRASAL_CUES: &str = "
-    fired back
-    fires back
-    hit back
-    hits back
-    laid out
-    lays out
-    shot back
-    shoots back
-    spelled out
-    spells out
-    spoke out
-    speaks out
-    sum up
-    summed up
-    sums up
-";
-
 /// Verbs that take the listener as object ("told VICE News that ...").
 pub(crate) const TELL_VERBS: &str = "tell tells told telling warned warn warns warning informed \
     inform informs assured assure assures reminded remind reminds convinced persuaded advised \

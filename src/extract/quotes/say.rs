@@ -44,8 +44,7 @@ impl<'a> Ctx<'a> {
             .next()
             .unwrap_or("");
         // "there's", "it'll", "they’re": a pronoun with its verb.
-        let is_subj_pronoun =
-            |w: &str| speakers::is_subject_pronoun(w.split(['\'', '’']).next().unwrap_or(w));
+        let is_subj_pronoun = |w: &str| speakers::is_subject_pronoun(w);
         // "told the BBC she was worried": a listener, then the clause.
         let tell = matches!(lw(w).as_str(), "told" | "tells");
         // A that-less clause: a short noun phrase, then an auxiliary or
@@ -330,7 +329,7 @@ impl<'a> Ctx<'a> {
         // A subject pronoun, alone or with its contracted verb ("there's").
         let is_pron = |m: usize| {
             let x = &t[toks[m].s..toks[m].e];
-            toks[m].word && speakers::is_subject_pronoun(x.split(['\'', '’']).next().unwrap_or(x))
+            toks[m].word && speakers::is_subject_pronoun(x)
         };
         let tell = matches!(lw(w).as_str(), "told" | "tells");
         let mut ps = k + 1;

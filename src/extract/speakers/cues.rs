@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::tokens::{wl, Tok};
 use super::words::{has, is_cap, lw, F_CUE, F_CUE_CTX, F_NOUN_DET, F_NP_DET};
-use crate::extract::lexicon::{cue_particle, PHRASAL_CUES};
+use crate::extract::lexicon::{cue_particle, phrasal_particle};
 
 /// A cue found in a token window.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +81,7 @@ pub fn cue_at(text: &str, toks: &[Tok], k: usize, strict: bool) -> Option<Cue> {
     // "summed up", "spoke out": the particle is part of the cue.
     if end_tok == k + 1 {
         if let Some(p) = next(1) {
-            if is_phrasal_cue(&lcue, &p) {
+            if phrasal_particle(&lcue) == Some(&*p) {
                 end_tok = k + 2;
                 range = t.s..toks[k + 1].e;
             }
@@ -94,13 +94,5 @@ pub fn cue_at(text: &str, toks: &[Tok], k: usize, strict: bool) -> Option<Cue> {
         range,
         according: false,
         participle,
-    })
-}
-
-/// Is "verb particle" one of the lexicon's [`PHRASAL_CUES`]?
-fn is_phrasal_cue(verb: &str, particle: &str) -> bool {
-    PHRASAL_CUES.lines().any(|l| {
-        let mut w = l.split_whitespace();
-        w.next() == Some(verb) && w.next() == Some(particle)
     })
 }

@@ -278,9 +278,10 @@ pub(crate) fn opens_clause(w: &str) -> bool {
     has(w, F_ARTICLE | F_SUBJ_PRONOUN | F_CLAUSE_START)
 }
 
-/// Is the word a subject pronoun ("he", "they") or "there"?
+/// Is the word a subject pronoun ("he", "they") or "there", alone or with
+/// its contracted verb ("there's", "they’re")?
 pub(crate) fn is_subject_pronoun(w: &str) -> bool {
-    has(w, F_SUBJ_PRONOUN)
+    has(w.split(['\'', '’']).next().unwrap_or(w), F_SUBJ_PRONOUN)
 }
 
 /// Is the word a verb form that attributes speech on its own?
