@@ -82,7 +82,7 @@ pub(crate) fn split(text: &str) -> Vec<(usize, usize)> {
         }
         // Need whitespace, then a sentence opener.
         let rest = &text[end..];
-        let after_space = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+        let after_space = rest.trim_start_matches(|d: char| d.is_whitespace() && d != '\n');
         if after_space.len() == rest.len() {
             continue;
         }
@@ -97,8 +97,10 @@ pub(crate) fn split(text: &str) -> Vec<(usize, usize)> {
         }
         if c == '.' {
             let word_start = text[..i]
-                .rfind(|ch: char| ch.is_whitespace())
-                .map_or(0, |p| p + 1);
+                .char_indices()
+                .rev()
+                .find(|&(_, ch)| ch.is_whitespace())
+                .map_or(0, |(p, ch)| p + ch.len_utf8());
             if is_abbreviation(&text[word_start..i]) {
                 continue;
             }
@@ -139,5 +141,15 @@ mod tests {
             ["He said: “It is over.”", "She left."]
         );
         assert_eq!(sentences("Donald J. Trump won."), ["Donald J. Trump won."]);
+    }
+
+    #[test]
+    fn wide_spaces_before_an_abbreviation() {
+        // An ideographic or no-break space is several bytes long: the
+        // abbreviation after it must still be read whole, without panicking.
+        assert_eq!(
+            sentences("He left.\u{3000}Gen. Smith spoke.\u{a0}Sen. Doe agreed."),
+            ["He left.", "Gen. Smith spoke.", "Sen. Doe agreed."]
+        );
     }
 }

@@ -103,9 +103,13 @@ fn or_range(text: &str, f: &mut Figure, prev_end: usize) {
     let Some(head) = text[..f.start].strip_suffix(" or ") else {
         return;
     };
+    // After the last character that is not an ASCII letter or digit,
+    // which may be several bytes long.
     let from = head
-        .rfind(|c: char| !c.is_ascii_alphanumeric())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_ascii_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &head[from..];
     let low = match word.parse::<f64>() {
         Ok(v) if !word.is_empty() => Some(v),
