@@ -284,6 +284,8 @@ pub fn audit(text: &str, extraction: &Extraction, coverage: Vec<Coverage>) -> Au
     let mut matcher = Matcher::with_options(Options {
         max_postings: budget,
         figure_budget: budget,
+        // Every copy in the coverage is a source of its own.
+        reprints: false,
         ..Options::default()
     });
     matcher.load(coverage.iter().map(|c| c.input.clone()).collect());

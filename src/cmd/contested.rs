@@ -31,11 +31,12 @@ pub fn reports(
     min_outlets: usize,
 ) -> Result<Vec<ClaimReport>> {
     let mut out = Vec::new();
+    let lineage = store.lineage()?;
     for (id, claim, pairs) in store.claims()? {
         if contested_only && !claim.contested {
             continue;
         }
-        let r = ClaimReport::build(store, id, &claim, pairs)?;
+        let r = ClaimReport::build(store, id, &claim, pairs, &lineage)?;
         if r.outlets < min_outlets || outlet.is_some_and(|o| !r.has_outlet(o)) {
             continue;
         }

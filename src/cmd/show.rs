@@ -5,6 +5,7 @@ use std::io::IsTerminal;
 use crate::cmd::{emit, emit_json, exit, Ctx};
 use crate::error::{Error, Result};
 use crate::report::claims::{terminal, ClaimReport};
+use crate::store::matching::ClaimFate;
 use crate::store::Store;
 
 /// Show one claim: every outlet's version, the pairs and their reasons.
@@ -19,14 +20,31 @@ pub struct Args {
 
 pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
     let store = Store::open_existing(&ctx.db)?;
-    let (id, claim, pairs) = store
-        .claims()?
-        .into_iter()
-        .find(|(id, _, _)| *id == args.claim)
-        .ok_or_else(|| {
-            Error::Usage(format!("no claim {} (see `claimtrack claims`)", args.claim))
-        })?;
-    let report = ClaimReport::build(&store, id, &claim, pairs)?;
+    match store.claim_fate(args.claim)? {
+        None => {
+            return Err(Error::Usage(format!(
+                "no claim {} (see `claimtrack claims`)",
+                args.claim
+            )))
+        }
+        Some(ClaimFate::MergedInto(to)) => {
+            return Err(Error::Usage(format!(
+                "claim {} was merged into claim {to}: run `claimtrack show {to}`",
+                args.claim
+            )))
+        }
+        Some(ClaimFate::Gone) => {
+            return Err(Error::Usage(format!(
+                "claim {} is gone: the articles that carried it changed",
+                args.claim
+            )))
+        }
+        Some(ClaimFate::Live) => {}
+    }
+    let (id, claim, pairs) = store.claim(args.claim)?.ok_or_else(|| {
+        Error::Usage(format!("no claim {} (see `claimtrack claims`)", args.claim))
+    })?;
+    let report = ClaimReport::build(&store, id, &claim, pairs, &store.lineage()?)?;
     if args.json {
         emit_json(ctx.out, &report)?;
     } else {

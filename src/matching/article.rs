@@ -6,7 +6,7 @@
 use crate::extract::model::{Figure, FigureKind, Quote, QuoteKind, SpeakerKind};
 
 use super::block::{self, anchored_grams, family, key, key2, winnow, GRAM_LEN};
-use super::normalize::{for_each_token, hash_str, is_numeric, is_stop_word, stem, tokens};
+use super::normalize::{for_each_token, hash_str, is_numeric, is_stop_word, mix64, stem, tokens};
 use super::sentence;
 use super::speaker::{Aliases, SpeakerName};
 use super::ArticleInput;
@@ -318,6 +318,65 @@ pub(crate) struct Prepared {
     /// Sentence byte spans.
     pub sentences: Vec<(u32, u32)>,
     pub outlet: Option<SpeakerName>,
+    /// Form of each quote and figure (see [`quote_form`], [`figure_form`]).
+    pub quote_forms: Vec<u64>,
+    pub figure_forms: Vec<u64>,
+    /// For each quote and figure that repeats the form of an item added
+    /// earlier: that item (internal article index, item index). A reprint
+    /// is neither indexed nor probed: the item it repeats stands for it.
+    pub quote_reprints: Vec<Option<(u32, u32)>>,
+    pub figure_reprints: Vec<Option<(u32, u32)>>,
+}
+
+/// A quote's form: a hash of everything quote scoring reads (its folded
+/// words, kind, speaker, relay, title and cue), so two quotes of one form
+/// score alike against any third. Stable across runs and builds.
+pub(crate) fn quote_form(q: &Quote, f: &QuoteFeatures) -> u64 {
+    let mut h = hash_str("quote");
+    let mut add = |x: u64| h = mix64(h ^ x);
+    add(u64::from(f.verbatim));
+    add(hash_str(&format!("{:?}", q.kind)));
+    for &w in &f.words {
+        add(u64::from(w));
+    }
+    add(f.words.len() as u64);
+    for name in [&f.speaker, &f.via] {
+        match name {
+            Some(n) => {
+                add(u64::from(n.anonymous) | u64::from(n.person) << 1 | 4);
+                for w in &n.words {
+                    add(hash_str(w));
+                }
+            }
+            None => add(0),
+        }
+    }
+    add(q.speaker_kind.map_or(0, |k| hash_str(&format!("{k:?}"))));
+    add(q.speaker_title.as_deref().map_or(0, hash_str));
+    add(q.cue.as_deref().map_or(0, hash_str));
+    h
+}
+
+/// A figure's form: a hash of the figure as extracted (text, value, unit,
+/// qualifier, what it counts, date) and of its subject words and their
+/// distances, so two figures of one form score alike against any third.
+pub(crate) fn figure_form(f: &Figure, ff: &FigureFeatures) -> u64 {
+    let mut h = hash_str("figure");
+    let mut add = |x: u64| h = mix64(h ^ x);
+    add(hash_str(&f.text));
+    add(hash_str(&format!("{:?}", f.kind)));
+    add(f.value.map_or(0, f64::to_bits));
+    add(f.high.map_or(1, f64::to_bits));
+    add(f.unit.as_ref().map_or(0, |u| hash_str(&u.to_string())));
+    for o in [&f.qualifier, &f.counts, &f.date] {
+        add(o.as_deref().map_or(2, hash_str));
+    }
+    add(u64::from(ff.class));
+    for &(stem, w) in &ff.subject {
+        add(u64::from(stem) << 32 | u64::from(w.to_bits()));
+    }
+    add(ff.subject.len() as u64);
+    h
 }
 
 /// Keys of a freshly prepared article: all are indexed; the narration keys
@@ -506,6 +565,11 @@ pub(crate) fn prepare(input: ArticleInput, aliases: &Aliases) -> (Prepared, Arti
         .iter()
         .map(|q| QuoteFeatures::new(q, aliases))
         .collect();
+    let quote_forms: Vec<u64> = quotes
+        .iter()
+        .zip(&input.quotes)
+        .map(|(f, q)| quote_form(q, f))
+        .collect();
     let mut keys = ArticleKeys {
         quotes: quotes.iter().map(QuoteFeatures::gram_keys).collect(),
         speakers: quotes
@@ -543,6 +607,12 @@ pub(crate) fn prepare(input: ArticleInput, aliases: &Aliases) -> (Prepared, Arti
         .map(|f| figure_features(f, &text))
         .collect();
     keys.figures = figures.iter().map(FigureFeatures::keys).collect();
+    let figure_forms: Vec<u64> = input
+        .figures
+        .iter()
+        .zip(&figures)
+        .map(|(f, ff)| figure_form(f, ff))
+        .collect();
 
     let outlet = input
         .outlet
@@ -550,10 +620,14 @@ pub(crate) fn prepare(input: ArticleInput, aliases: &Aliases) -> (Prepared, Arti
         .and_then(|o| SpeakerName::parse(o, Some(SpeakerKind::Publication), aliases));
     (
         Prepared {
+            quote_reprints: vec![None; input.quotes.len()],
+            figure_reprints: vec![None; input.figures.len()],
             input,
             figures,
             sentences,
             outlet,
+            quote_forms,
+            figure_forms,
         },
         keys,
     )

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::{Claim, ItemKind, ItemRef, Label, Pair, Reason};
+use super::{Claim, ItemKind, ItemRef, Label, Pair, Reason, Reprint};
 
 /// Union-find with path halving and union by size.
 struct UnionFind {
@@ -55,7 +55,10 @@ fn item_key(r: &ItemRef) -> (i64, ItemKind, usize) {
 
 /// Groups `pairs` into claims, ranked: contested claims first, by the most
 /// severe reason, then by the number of articles and pairs.
-pub fn claims(pairs: &[Pair]) -> Vec<Claim> {
+///
+/// A reprint joins the claim of the item it repeats; a claim needs items of
+/// two articles at least.
+pub fn claims(pairs: &[Pair], reprints: &[Reprint]) -> Vec<Claim> {
     let mut ids: HashMap<(i64, ItemKind, usize), usize> = HashMap::new();
     let mut items: Vec<ItemRef> = Vec::new();
     let mut uf = UnionFind::new();
@@ -71,6 +74,11 @@ pub fn claims(pairs: &[Pair]) -> Vec<Claim> {
         let b = id_of(&p.b, &mut uf, &mut items);
         uf.union(a, b);
         ends.push(a);
+    }
+    for r in reprints {
+        let a = id_of(&r.of, &mut uf, &mut items);
+        let b = id_of(&r.item, &mut uf, &mut items);
+        uf.union(a, b);
     }
     let mut groups: HashMap<usize, Claim> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
@@ -108,6 +116,7 @@ pub fn claims(pairs: &[Pair]) -> Vec<Claim> {
             c.articles.dedup();
             c
         })
+        .filter(|c| c.articles.len() >= 2)
         .collect();
     out.sort_by(|x, y| {
         y.contested
@@ -168,7 +177,7 @@ mod tests {
             pair(r(4, 0), r(5, 0), &[]),
             pair(r(6, 1), r(7, 1), &[Reason::Value, Reason::SpeakerTitle]),
         ];
-        let claims = claims(&pairs);
+        let claims = claims(&pairs, &[]);
         assert_eq!(claims.len(), 4);
         assert_eq!(claims[0].severity, Some(Reason::Value));
         assert_eq!(claims[1].severity, Some(Reason::Wording));

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use super::article::{ArticleText, Prepared};
 use super::block::anchored_grams;
-use super::{Derivation, ItemKind, Options, Pair};
+use super::{Derivation, Options};
 
 /// A sentence counts as taken from the other article when at least this
 /// share of its word grams appear there.
@@ -28,13 +28,13 @@ fn gram_set(t: &ArticleText) -> HashSet<u32> {
     grams.into_iter().map(|g| g.0).collect()
 }
 
-/// Measures how much of `later` comes from `earlier`. `pairs` are the pairs
-/// between the two articles (either orientation); they give the share of
-/// `later`'s quotes matched in `earlier`.
+/// Measures how much of `later` comes from `earlier`. `matched` are the
+/// indexes of `later`'s quotes found in `earlier` (paired or reprinted);
+/// they give the share of its quotes taken from there.
 pub(crate) fn derive(
     earlier: &Prepared,
     later: &Prepared,
-    pairs: &[&Pair],
+    mut matched: Vec<usize>,
     opts: &Options,
 ) -> Option<Derivation> {
     let (te, tl) = (text_of(earlier), text_of(later));
@@ -75,12 +75,6 @@ pub(crate) fn derive(
         shared_words as f64 / all_words as f64
     };
     let later_id = later.input.id;
-    let mut matched: Vec<usize> = pairs
-        .iter()
-        .flat_map(|p| [p.a, p.b])
-        .filter(|r| r.article == later_id && r.kind == ItemKind::Quote)
-        .map(|r| r.index)
-        .collect();
     matched.sort_unstable();
     matched.dedup();
     let quotes = later.input.quotes.len();

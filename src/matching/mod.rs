@@ -22,6 +22,7 @@ mod cluster;
 mod lineage;
 mod normalize;
 mod probe;
+mod relation;
 mod score;
 mod sentence;
 mod speaker;
@@ -49,6 +50,7 @@ use score::Verdict;
 use speaker::Aliases;
 
 pub use normalize::normalize;
+pub use relation::Relations;
 
 /// One article to match: its text and what extraction found in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -194,6 +196,18 @@ pub struct Pair {
     pub diff: Option<Vec<DiffOp>>,
 }
 
+/// An item that repeats another word for word: the same quote with the
+/// same speaker, title and cue, or the same figure with the same words
+/// around it, as in a reprint of a wire story. Only the first item of a
+/// form is compared with others; each reprint of it costs this one record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reprint {
+    /// The repeating item.
+    pub item: ItemRef,
+    /// The first item added with the same form.
+    pub of: ItemRef,
+}
+
 /// Items linked by pairs, directly or through each other: one claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
@@ -250,6 +264,10 @@ pub struct Derivation {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Matching {
     pub pairs: Vec<Pair>,
+    /// Items that repeat an earlier item's form: they belong to its claim
+    /// and relate to every other item as it does.
+    #[serde(default)]
+    pub reprints: Vec<Reprint>,
     /// Claims, ranked (contested and most severe first).
     pub claims: Vec<Claim>,
     /// Derived articles, each with its best source.
@@ -278,6 +296,10 @@ pub struct Options {
     pub max_postings: usize,
     /// Blocking: postings a figure may look at, rarest keys first.
     pub figure_budget: usize,
+    /// Compare only the first item of each form and record the others as
+    /// its reprints (see [`Reprint`]). Off, every item is compared: for a
+    /// few candidates, where each copy's own pairs are wanted (audits).
+    pub reprints: bool,
     /// Compare every quote and figure with every other (no blocking), for
     /// measuring what blocking misses. Narration is still found through the
     /// index. Quadratic: for small sets only.
@@ -294,6 +316,7 @@ impl Default for Options {
             derived_share: 0.4,
             max_postings: 64,
             figure_budget: 64,
+            reprints: true,
             exhaustive: false,
         }
     }
@@ -331,6 +354,11 @@ pub struct Matcher {
     /// whose counts choose the words.
     pair_index: KeyIndex,
     pairs: Vec<Pair>,
+    reprints: Vec<Reprint>,
+    /// The first item of each form: form → (internal article, item index),
+    /// quotes and figures in separate maps.
+    quote_forms: HashMap<u64, (u32, u32)>,
+    figure_forms: HashMap<u64, (u32, u32)>,
     derivations: Vec<Derivation>,
     /// Quote features of every article, kept only in exhaustive mode
     /// (where every quote meets every other); otherwise recomputed for the
@@ -408,12 +436,13 @@ impl Matcher {
     fn admit(&mut self, articles: Vec<ArticleInput>) -> (usize, Vec<ProbeKeys>) {
         let first = self.articles.len();
         let aliases = &self.aliases;
-        let (prepared, keys): (Vec<Prepared>, Vec<ArticleKeys>) = articles
+        let (mut prepared, keys): (Vec<Prepared>, Vec<ArticleKeys>) = articles
             .into_par_iter()
             .map(|a| prepare(a, aliases))
             .unzip();
+        self.find_reprints(first, &mut prepared);
         // Only narration keys are needed after indexing.
-        let keys: Vec<Vec<NarrationKey>> = self.index(first, keys);
+        let keys: Vec<Vec<NarrationKey>> = self.index(first, keys, &prepared);
         if self.opts.exhaustive {
             let aliases = &self.aliases;
             let feats: Vec<Vec<QuoteFeatures>> = prepared
@@ -452,6 +481,7 @@ impl Matcher {
         for (p, keys) in self.articles[first..].iter().zip(&pair_keys) {
             postings.extend(
                 keys.iter()
+                    .filter(|&&(fi, _)| p.figure_reprints[fi as usize].is_none())
                     .map(|&(fi, k)| (u64::from(k) << 32) | (fid + u64::from(fi))),
             );
             fid += p.figures.len() as u64;
@@ -466,6 +496,60 @@ impl Matcher {
             })
             .collect();
         (first, keys)
+    }
+
+    /// Marks the quotes and figures of new articles (numbered from `first`)
+    /// whose form an earlier item has, in the order added, and records
+    /// them as reprints of it. Items of one article never reprint each
+    /// other: a quote repeated within an article is still its own item.
+    fn find_reprints(&mut self, first: usize, prepared: &mut [Prepared]) {
+        if !self.opts.reprints {
+            return;
+        }
+        for (k, p) in prepared.iter_mut().enumerate() {
+            let art = (first + k) as u32;
+            for (qi, &form) in p.quote_forms.iter().enumerate() {
+                match self.quote_forms.get(&form) {
+                    Some(&(a, i)) if a != art => p.quote_reprints[qi] = Some((a, i)),
+                    Some(_) => {}
+                    None => {
+                        self.quote_forms.insert(form, (art, qi as u32));
+                    }
+                }
+            }
+            for (fi, &form) in p.figure_forms.iter().enumerate() {
+                match self.figure_forms.get(&form) {
+                    Some(&(a, i)) if a != art => p.figure_reprints[fi] = Some((a, i)),
+                    Some(_) => {}
+                    None => {
+                        self.figure_forms.insert(form, (art, fi as u32));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reprint records of articles `first..` (all added by now).
+    fn reprints_from(&self, first: usize) -> Vec<Reprint> {
+        let mut out = Vec::new();
+        for j in first..self.articles.len() {
+            let p = &self.articles[j];
+            let kinds = [
+                (ItemKind::Quote, &p.quote_reprints),
+                (ItemKind::Figure, &p.figure_reprints),
+            ];
+            for (kind, reprints) in kinds {
+                for (i, r) in reprints.iter().enumerate() {
+                    if let Some((a, oi)) = *r {
+                        out.push(Reprint {
+                            item: self.item_ref(j, kind, i),
+                            of: self.item_ref(a as usize, kind, oi as usize),
+                        });
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// Compares articles `first..` with everything added before each.
@@ -492,20 +576,37 @@ impl Matcher {
             .filter_map(|&(i, j)| {
                 let (e, l) = if this.earlier(i, j) { (i, j) } else { (j, i) };
                 let (ide, idl) = (this.articles[e].input.id, this.articles[l].input.id);
-                let between: Vec<&Pair> = probes[j - first]
+                let mut matched: Vec<usize> = probes[j - first]
                     .pairs
                     .iter()
                     .filter(|p| {
                         (p.a.article == ide && p.b.article == idl)
                             || (p.a.article == idl && p.b.article == ide)
                     })
+                    .flat_map(|p| [p.a, p.b])
+                    .filter(|r| r.article == idl && r.kind == ItemKind::Quote)
+                    .map(|r| r.index)
                     .collect();
-                lineage::derive(&this.articles[e], &this.articles[l], &between, &this.opts)
+                // Reprints between the two, either way round.
+                let (pe, pl) = (&this.articles[e], &this.articles[l]);
+                for (qi, r) in pl.quote_reprints.iter().enumerate() {
+                    if r.is_some_and(|(a, _)| a as usize == e) {
+                        matched.push(qi);
+                    }
+                }
+                for &(a, oi) in pe.quote_reprints.iter().flatten() {
+                    if a as usize == l {
+                        matched.push(oi as usize);
+                    }
+                }
+                lineage::derive(pe, pl, matched, &this.opts)
             })
             .collect();
 
         let new_pairs: Vec<Pair> = probes.into_iter().flat_map(|p| p.pairs).collect();
         self.pairs.extend(new_pairs.iter().cloned());
+        let reprints = self.reprints_from(first);
+        self.reprints.extend(reprints);
         self.derivations.extend(derivations);
         new_pairs
     }
@@ -513,7 +614,12 @@ impl Matcher {
     /// Registers the keys of new articles (numbered from `first`), dropping
     /// each article's keys as soon as they are copied (memory), except the
     /// narration keys, which are returned for probing.
-    fn index(&mut self, first: usize, keys: Vec<ArticleKeys>) -> Vec<Vec<NarrationKey>> {
+    fn index(
+        &mut self,
+        first: usize,
+        keys: Vec<ArticleKeys>,
+        prepared: &[Prepared],
+    ) -> Vec<Vec<NarrationKey>> {
         let count = |f: fn(&ArticleKeys) -> usize| keys.iter().map(f).sum::<usize>();
         let mut qpost = Vec::with_capacity(count(|k| {
             k.narration.len()
@@ -527,7 +633,11 @@ impl Matcher {
         let mut narration = Vec::with_capacity(keys.len());
         for (k, ks) in keys.into_iter().enumerate() {
             let art = (first + k) as u32;
+            let p = &prepared[k];
             for (qi, (qk, sk)) in ks.quotes.iter().zip(&ks.speakers).enumerate() {
+                if p.quote_reprints[qi].is_some() {
+                    continue;
+                }
                 let pid = self.passages.len() as u64;
                 self.passages.push(Passage {
                     article: art,
@@ -549,6 +659,9 @@ impl Matcher {
             for (fi, fk) in ks.figures.iter().enumerate() {
                 let fid = self.figure_refs.len() as u64;
                 self.figure_refs.push((art, fi as u32));
+                if p.figure_reprints[fi].is_some() {
+                    continue;
+                }
                 fpost.extend(fk.iter().map(|&key| (u64::from(key) << 32) | fid));
             }
             narration.push(ks.narration);
@@ -625,9 +738,22 @@ impl Matcher {
         &self.pairs
     }
 
-    /// Claims over all pairs found so far, ranked.
+    /// Reprints among the articles added with [`Matcher::extend`] so far
+    /// (not those of [`Matcher::load`]: they were recorded before).
+    pub fn reprints(&self) -> &[Reprint] {
+        &self.reprints
+    }
+
+    /// Reprints among every article held, loaded or added: a pure function
+    /// of the articles and the order they came in, so a store can derive
+    /// them again on every run instead of keeping them apart.
+    pub fn all_reprints(&self) -> Vec<Reprint> {
+        self.reprints_from(0)
+    }
+
+    /// Claims over all pairs and reprints found so far, ranked.
     pub fn claims(&self) -> Vec<Claim> {
-        cluster::claims(&self.pairs)
+        cluster::claims(&self.pairs, &self.reprints)
     }
 
     /// Derived articles so far, each with its best source.
@@ -639,6 +765,7 @@ impl Matcher {
     pub fn matching(&self) -> Matching {
         Matching {
             pairs: self.pairs.clone(),
+            reprints: self.reprints.clone(),
             claims: self.claims(),
             lineage: self.lineage(),
         }
@@ -650,6 +777,7 @@ impl Matcher {
         let lineage = self.lineage();
         Matching {
             pairs: self.pairs,
+            reprints: self.reprints,
             claims,
             lineage,
         }

@@ -78,7 +78,9 @@ impl Matcher {
             for (pid, p) in self.passages.iter().enumerate() {
                 if (p.article as usize) < j && p.local & NARRATION == 0 {
                     for qi in 0..mine.len() {
-                        qq.push((qi as u32, pid as u32));
+                        if me.quote_reprints[qi].is_none() {
+                            qq.push((qi as u32, pid as u32));
+                        }
                     }
                 }
             }
@@ -89,6 +91,9 @@ impl Matcher {
         for (qi, f) in mine.iter().enumerate() {
             if self.opts.exhaustive {
                 break;
+            }
+            if me.quote_reprints[qi].is_some() {
+                continue;
             }
             by_speaker.clear();
             let sk = f.speaker_keys(&me.input.quotes[qi]);
@@ -110,6 +115,12 @@ impl Matcher {
             }
         }
         for (qi, f) in mine.iter().enumerate() {
+            // A reprint is met through the item it repeats, and is evidence
+            // of shared material with that item's article.
+            if let Some((a, _)) = me.quote_reprints[qi] {
+                *out.links.entry(a).or_default() += 3;
+                continue;
+            }
             for postings in probe_keys(&self.quote_index, &f.gram_keys(), cap, 2, first_pid) {
                 postings.for_each(|pid| {
                     let p = self.passages[pid as usize];
@@ -326,6 +337,9 @@ impl Matcher {
         // Figures of article `j` and later have ids from here on.
         let first_fid = self.figure_refs.partition_point(|r| (r.0 as usize) < j) as u32;
         for (fi, f) in me.figures.iter().enumerate() {
+            if me.figure_reprints[fi].is_some() {
+                continue;
+            }
             if self.opts.exhaustive {
                 for (fid, &(art, ofi)) in self.figure_refs.iter().enumerate() {
                     if (art as usize) < j

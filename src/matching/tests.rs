@@ -112,6 +112,22 @@ impl Builder {
     }
 }
 
+/// The pairs, with each reprint as an exact restatement of the item it
+/// repeats.
+fn linked(m: &Matching) -> Vec<Pair> {
+    let mut out = m.pairs.clone();
+    out.extend(m.reprints.iter().map(|r| Pair {
+        a: r.of,
+        b: r.item,
+        label: Label::Restates,
+        reasons: Vec::new(),
+        score: 1.0,
+        basis: Basis::Exact,
+        diff: None,
+    }));
+    out
+}
+
 fn only(pairs: &[Pair], kind: ItemKind) -> Vec<&Pair> {
     pairs
         .iter()
@@ -173,7 +189,8 @@ fn figures_restate_or_diverge_by_value_unit_and_qualifier() {
             ),
             lurk(2, text, value, unit, qualifier),
         ]);
-        let figs = only(&m.pairs, ItemKind::Figure);
+        let all = linked(&m);
+        let figs = only(&all, ItemKind::Figure);
         assert_eq!(figs.len(), 1, "{text}: {figs:?}");
         assert_eq!(figs[0].reasons, reasons, "{text}");
         let label = if reasons.is_empty() {
@@ -257,7 +274,8 @@ fn two_figures_of_one_sentence_pair_one_to_one() {
             .build(id, None)
     };
     let m = match_all(vec![make(1, 81.0, 12.0), make(2, 81.0, 12.0)]);
-    let figs = only(&m.pairs, ItemKind::Figure);
+    let all = linked(&m);
+    let figs = only(&all, ItemKind::Figure);
     assert_eq!(figs.len(), 2, "{figs:?}");
     assert!(figs
         .iter()
@@ -546,15 +564,17 @@ fn blocking_finds_what_exhaustive_comparison_finds() {
 fn planted_restatements_are_found_and_labelled() {
     let s = generate(150, 10, 15, 3);
     let m = match_all(s.articles.clone());
-    let by_items: std::collections::HashMap<(ItemAt, ItemAt), &Pair> = m
-        .pairs
-        .iter()
-        .filter(|p| p.a.kind == ItemKind::Quote && p.b.kind == ItemKind::Quote)
-        .map(|p| (((p.a.article, p.a.index), (p.b.article, p.b.index)), p))
-        .collect();
+    let rel = m.relations();
+    let at = |kind, (article, index): ItemAt| ItemRef {
+        article,
+        kind,
+        index,
+        start: 0,
+        end: 0,
+    };
     let mut missed = Vec::new();
     for (src, dst, variant) in &s.planted_quotes {
-        let Some(p) = by_items.get(&(*src, *dst)) else {
+        let Some(p) = rel.get(&at(ItemKind::Quote, *src), &at(ItemKind::Quote, *dst)) else {
             missed.push((src, dst, variant));
             continue;
         };
@@ -575,16 +595,13 @@ fn planted_restatements_are_found_and_labelled() {
         missed.len(),
         s.planted_quotes.len()
     );
-    let figs: HashSet<(ItemAt, ItemAt)> = m
-        .pairs
-        .iter()
-        .filter(|p| p.a.kind == ItemKind::Figure)
-        .map(|p| ((p.a.article, p.a.index), (p.b.article, p.b.index)))
-        .collect();
     let found = s
         .planted_figures
         .iter()
-        .filter(|p| figs.contains(p))
+        .filter(|(a, b)| {
+            rel.get(&at(ItemKind::Figure, *a), &at(ItemKind::Figure, *b))
+                .is_some()
+        })
         .count();
     assert!(
         found as f64 >= 0.95 * s.planted_figures.len() as f64,
@@ -801,7 +818,10 @@ fn load_then_extend_finds_only_new_pairs() {
         via: None,
     };
     let article = |id: i64| {
-        let q = "We will never accept a deal on these terms, whatever happens";
+        // One word differs from article to article: no two are reprints.
+        let word = ["never", "not", "hardly"][id as usize % 3];
+        let q = format!("We will {word} accept a deal on these terms, whatever happens");
+        let q = q.as_str();
         ArticleInput {
             id,
             outlet: Some(format!("Outlet {id}")),

@@ -1,12 +1,13 @@
 //! Showing claims: each outlet's version side by side, the reasons they
 //! diverge, and word diffs of quotes. For a terminal and as JSON.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::matching::{Claim, DiffKind, ItemKind, Label, Pair, Reason};
+use crate::matching::{Claim, Derivation, DiffKind, ItemKind, Label, Pair, Reason};
 use crate::report::{sanitize, truncate};
 use crate::store::matching::ItemView;
 use crate::store::Store;
@@ -22,18 +23,93 @@ pub struct ClaimReport {
     pub reasons: Vec<Reason>,
     /// Distinct outlets (articles without an outlet count one each).
     pub outlets: usize,
+    /// Distinct outlets carrying it on their own: not as a word-for-word
+    /// reprint of another item of the claim, nor in a rewrite of another
+    /// article that carries it.
+    pub independent: usize,
     pub items: Vec<ItemView>,
+    /// Reprints and rewrites among the items, with outlet names.
+    pub copies: Vec<CopyNote>,
     pub pairs: Vec<Pair>,
 }
 
+/// How one item of a claim copies another.
+#[derive(Debug, Clone, Serialize)]
+pub struct CopyNote {
+    /// The copying item's article and outlet.
+    pub article: i64,
+    pub outlet: Option<String>,
+    /// `reprint` (the same words, speaker and title: one form) or
+    /// `rewrite` (its article derives from the source article).
+    pub how: &'static str,
+    /// The article copied, and its outlet.
+    pub source: i64,
+    pub source_outlet: Option<String>,
+    /// For a reprint, the byte ranges of the item and of the item it
+    /// repeats in their articles.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<(usize, usize)>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_item: Option<(usize, usize)>,
+}
+
 impl ClaimReport {
-    /// Gather a stored claim's items and pairs.
-    pub fn build(store: &Store, id: i64, claim: &Claim, pairs: Vec<Pair>) -> Result<ClaimReport> {
+    /// Gather a stored claim's items and pairs; `lineage` is the store's
+    /// rewrites (read once for many claims).
+    pub fn build(
+        store: &Store,
+        id: i64,
+        claim: &Claim,
+        pairs: Vec<Pair>,
+        lineage: &[Derivation],
+    ) -> Result<ClaimReport> {
         let items = claim
             .items
             .iter()
             .map(|i| store.item_view(i))
             .collect::<Result<Vec<_>>>()?;
+        let outlet_of: HashMap<i64, Option<String>> = items
+            .iter()
+            .map(|i| (i.article, i.outlet.clone()))
+            .collect();
+        let mut copies: Vec<CopyNote> = Vec::new();
+        let mut copied: HashSet<(i64, usize)> = HashSet::new();
+        for (item, of) in store.claim_reprints(id)? {
+            copied.insert((item.article, item.index));
+            copies.push(CopyNote {
+                article: item.article,
+                outlet: outlet_of.get(&item.article).cloned().flatten(),
+                how: "reprint",
+                source: of.article,
+                source_outlet: outlet_of.get(&of.article).cloned().flatten(),
+                item: Some((item.start, item.end)),
+                source_item: Some((of.start, of.end)),
+            });
+        }
+        let mut derived: HashSet<i64> = HashSet::new();
+        for d in lineage {
+            if outlet_of.contains_key(&d.article) && outlet_of.contains_key(&d.source) {
+                derived.insert(d.article);
+                copies.push(CopyNote {
+                    article: d.article,
+                    outlet: outlet_of.get(&d.article).cloned().flatten(),
+                    how: "rewrite",
+                    source: d.source,
+                    source_outlet: outlet_of.get(&d.source).cloned().flatten(),
+                    item: None,
+                    source_item: None,
+                });
+            }
+        }
+        let own: Vec<ItemView> = claim
+            .items
+            .iter()
+            .zip(&items)
+            .filter(|(r, _)| {
+                !copied.contains(&(r.article, r.index)) && !derived.contains(&r.article)
+            })
+            .map(|(_, v)| v.clone())
+            .collect();
         Ok(ClaimReport {
             id,
             kind: claim.kind,
@@ -41,7 +117,9 @@ impl ClaimReport {
             severity: claim.severity,
             reasons: claim.reasons.clone(),
             outlets: outlet_names(&items).len(),
+            independent: outlet_names(&own).len(),
             items,
+            copies,
             pairs,
         })
     }
@@ -133,6 +211,9 @@ fn credit(i: &ItemView) -> String {
     }
 }
 
+/// Reprinting outlets named under an item; the rest are counted.
+const REPRINTS_SHOWN: usize = 8;
+
 /// One claim for a terminal.
 pub fn terminal(c: &ClaimReport, rank: usize, colour: bool) -> String {
     let mut out = String::new();
@@ -145,16 +226,34 @@ pub fn terminal(c: &ClaimReport, rank: usize, colour: bool) -> String {
         Some(r) if c.contested => paint(&format!("CONTESTED: {}", reason_text(r)), YELLOW, colour),
         _ => "restated alike".to_string(),
     };
+    let independent = if c.independent < c.outlets {
+        format!(", {} independent", c.independent)
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
         "{}",
         paint(
-            &format!("#{rank} claim {} ({what}, {} outlets): ", c.id, c.outlets),
+            &format!(
+                "#{rank} claim {} ({what}, {} outlets{independent}): ",
+                c.id, c.outlets
+            ),
             BOLD,
             colour
         ) + &status
     );
-    for i in &c.items {
+    // Each form once: reprints are named under the item they repeat.
+    let reprinted: HashSet<(i64, usize)> = c
+        .copies
+        .iter()
+        .filter_map(|n| Some((n.article, n.item?.0)))
+        .collect();
+    for i in c
+        .items
+        .iter()
+        .filter(|i| !reprinted.contains(&(i.article, i.start)))
+    {
         let _ = writeln!(
             out,
             "  {} — {}",
@@ -165,6 +264,38 @@ pub fn terminal(c: &ClaimReport, rank: usize, colour: bool) -> String {
             out,
             "      \u{201c}{}\u{201d}",
             sanitize(&truncate(&i.text, 240))
+        );
+        let by: Vec<String> = c
+            .copies
+            .iter()
+            .filter(|n| n.source == i.article && n.source_item.is_some_and(|s| s.0 == i.start))
+            .map(|n| {
+                let o = n.outlet.as_deref().unwrap_or("outlet unknown");
+                format!("{o} [article {}]", n.article)
+            })
+            .collect();
+        if !by.is_empty() {
+            let shown = by.len().min(REPRINTS_SHOWN);
+            let mut line = by[..shown].join(", ");
+            if by.len() > shown {
+                let _ = write!(line, " and {} more", by.len() - shown);
+            }
+            let _ = writeln!(
+                out,
+                "      reprinted word for word by {}: {}",
+                by.len(),
+                sanitize(&line)
+            );
+        }
+    }
+    for n in c.copies.iter().filter(|n| n.how == "rewrite") {
+        let _ = writeln!(
+            out,
+            "  rewrite: {} [article {}] derives from {} [article {}]",
+            sanitize(n.outlet.as_deref().unwrap_or("outlet unknown")),
+            n.article,
+            sanitize(n.source_outlet.as_deref().unwrap_or("outlet unknown")),
+            n.source
         );
     }
     for p in c.pairs.iter().filter(|p| p.label == Label::Diverges) {

@@ -4,14 +4,14 @@
 
 use std::collections::HashMap;
 
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use super::Store;
 use crate::error::Result;
 use crate::extract::model::{Figure, FigureKind, Quote, QuoteKind, SpeakerKind, Unit};
 use crate::matching::{
-    cluster_claims, ArticleInput, Claim, Derivation, ItemKind, ItemRef, Matcher, Pair,
+    cluster_claims, ArticleInput, Claim, Derivation, ItemKind, ItemRef, Matcher, Pair, Reprint,
 };
 
 /// What a matching run did.
@@ -145,8 +145,8 @@ impl Store {
         };
         if todo.is_empty() {
             return Ok(Rematch {
-                claims: self.count("SELECT count(*) FROM claims")?,
-                contested: self.count("SELECT count(*) FROM claims WHERE contested")?,
+                claims: self.count("SELECT count(*) FROM claims WHERE live")?,
+                contested: self.count("SELECT count(*) FROM claims WHERE live AND contested")?,
                 ..Rematch::default()
             });
         }
@@ -160,6 +160,7 @@ impl Store {
         matcher.load(done.into_iter().map(|(a, _, _)| a).collect());
         let pairs = matcher.extend(todo.into_iter().map(|(a, _, _)| a).collect());
         let lineage = matcher.lineage();
+        let reprints = matcher.all_reprints();
 
         let tx = self.conn.transaction()?;
         // Pairs of versions that are no longer the latest go.
@@ -215,7 +216,7 @@ impl Store {
                 mark.execute([version_of[id]])?;
             }
         }
-        let (claims, contested) = rebuild_claims(&tx)?;
+        let (claims, contested) = rebuild_claims(&tx, &reprints, &version_of)?;
         tx.commit()?;
         Ok(Rematch {
             matched: todo_ids.len(),
@@ -243,31 +244,133 @@ impl Store {
             .collect())
     }
 
-    /// Stored claims, most serious first, with their pairs.
+    /// Live claims, most serious first (contested, then by the most
+    /// serious reason, then by how many articles carry them), each with its
+    /// items and pairs.
     pub fn claims(&self) -> Result<Vec<(i64, Claim, Vec<Pair>)>> {
-        let mut stmt = self
+        self.claims_where("c.live")
+    }
+
+    /// One claim by id, live or not.
+    pub fn claim(&self, id: i64) -> Result<Option<(i64, Claim, Vec<Pair>)>> {
+        Ok(self.claims_where(&format!("c.id = {id}"))?.pop())
+    }
+
+    /// Where a claim that is no longer live went: the claim it merged
+    /// into, followed to the live one.
+    pub fn claim_fate(&self, id: i64) -> Result<Option<ClaimFate>> {
+        let row: Option<(bool, Option<i64>)> = self
             .conn
-            .prepare("SELECT id, detail FROM claims ORDER BY id")?;
+            .query_row(
+                "SELECT live, merged_into FROM claims WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((live, mut into)) = row else {
+            return Ok(None);
+        };
+        if live {
+            return Ok(Some(ClaimFate::Live));
+        }
+        let mut seen = vec![id];
+        while let Some(next) = into {
+            let (live, further): (bool, Option<i64>) = self.conn.query_row(
+                "SELECT live, merged_into FROM claims WHERE id = ?1",
+                [next],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            if live {
+                return Ok(Some(ClaimFate::MergedInto(next)));
+            }
+            if seen.contains(&next) {
+                break;
+            }
+            seen.push(next);
+            into = further;
+        }
+        Ok(Some(ClaimFate::Gone))
+    }
+
+    fn claims_where(&self, filter: &str) -> Result<Vec<(i64, Claim, Vec<Pair>)>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT c.id, c.detail FROM claims c WHERE {filter}
+             ORDER BY c.contested DESC, {SEVERITY_RANK}, c.articles DESC, c.id"
+        ))?;
         let claims = stmt
             .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut by_claim: HashMap<i64, Vec<Pair>> = HashMap::new();
-        let mut stmt = self.conn.prepare(
-            "SELECT claim_id, detail FROM matches WHERE claim_id IS NOT NULL ORDER BY id",
-        )?;
+        let mut items: HashMap<i64, Vec<ItemRef>> = HashMap::new();
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT ci.claim_id, v.article_id, ci.kind, ci.idx, ci.start, ci.end
+             FROM claim_items ci JOIN claims c ON c.id = ci.claim_id
+             JOIN versions v ON v.id = ci.version_id
+             WHERE {filter} ORDER BY v.article_id, ci.kind, ci.idx"
+        ))?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            if let Ok(p) = serde_json::from_str::<Pair>(&r.get::<_, String>(1)?) {
-                by_claim.entry(r.get(0)?).or_default().push(p);
+            let kind: String = r.get(2)?;
+            items.entry(r.get(0)?).or_default().push(ItemRef {
+                article: r.get(1)?,
+                kind: parse(&kind).unwrap_or(ItemKind::Quote),
+                index: r.get::<_, i64>(3)? as usize,
+                start: r.get::<_, i64>(4)? as usize,
+                end: r.get::<_, i64>(5)? as usize,
+            });
+        }
+        let mut by_claim: HashMap<i64, Vec<(i64, Pair)>> = HashMap::new();
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT m.claim_id, m.id, m.detail FROM matches m JOIN claims c ON c.id = m.claim_id
+             WHERE {filter} ORDER BY m.id"
+        ))?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            if let Ok(p) = serde_json::from_str::<Pair>(&r.get::<_, String>(2)?) {
+                by_claim.entry(r.get(0)?).or_default().push((r.get(1)?, p));
             }
         }
         Ok(claims
             .into_iter()
             .filter_map(|(id, d)| {
-                let c: Claim = serde_json::from_str(&d).ok()?;
-                Some((id, c, by_claim.remove(&id).unwrap_or_default()))
+                let mut c: Claim = serde_json::from_str(&d).ok()?;
+                c.items = items.remove(&id).unwrap_or_default();
+                let pairs = by_claim.remove(&id).unwrap_or_default();
+                c.pairs = pairs.iter().map(|(pid, _)| *pid as usize).collect();
+                Some((id, c, pairs.into_iter().map(|(_, p)| p).collect()))
             })
             .collect())
+    }
+
+    /// The reprints among a claim's items: (item, the item it repeats).
+    pub fn claim_reprints(&self, id: i64) -> Result<Vec<(ItemRef, ItemRef)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT v.article_id, ci.kind, ci.idx, ci.start, ci.end,
+                    ov.article_id, o.idx, o.start, o.end
+             FROM claim_items ci JOIN versions v ON v.id = ci.version_id
+             JOIN claim_items o ON o.version_id = ci.reprint_of AND o.kind = ci.kind
+                  AND o.idx = ci.reprint_idx
+             JOIN versions ov ON ov.id = o.version_id
+             WHERE ci.claim_id = ?1 AND ci.reprint_of IS NOT NULL
+             ORDER BY v.article_id, ci.idx",
+        )?;
+        let rows = stmt
+            .query_map([id], |r| {
+                let kind: String = r.get(1)?;
+                let kind = parse(&kind).unwrap_or(ItemKind::Quote);
+                let at = |a: i64, i: i64, s: i64, e: i64| ItemRef {
+                    article: a,
+                    kind,
+                    index: i as usize,
+                    start: s as usize,
+                    end: e as usize,
+                };
+                Ok((
+                    at(r.get(0)?, r.get(2)?, r.get(3)?, r.get(4)?),
+                    at(r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?),
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
     }
 
     /// Stored rewrites: which article derives from which.
@@ -340,6 +443,22 @@ impl Store {
     }
 }
 
+/// What became of a claim id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimFate {
+    /// It is listed.
+    Live,
+    /// It joined this live claim.
+    MergedInto(i64),
+    /// Its items are gone (their articles changed).
+    Gone,
+}
+
+/// SQL ordering by the most serious reason (none last).
+const SEVERITY_RANK: &str = "CASE c.severity WHEN 'value' THEN 0 WHEN 'unit' THEN 1 \
+     WHEN 'qualifier' THEN 2 WHEN 'attribution' THEN 3 WHEN 'speaker' THEN 4 \
+     WHEN 'wording' THEN 5 WHEN 'speaker_title' THEN 6 ELSE 7 END";
+
 /// A claim item with its context, for reports.
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemView {
@@ -368,8 +487,20 @@ fn json<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }
 
-/// Rebuild the claims table from all stored pairs. Returns (claims, contested).
-fn rebuild_claims(tx: &rusqlite::Connection) -> Result<(usize, usize)> {
+/// An item's key in `claim_items`: (version, kind, index).
+type ItemKey = (i64, String, i64);
+
+/// Regroups every stored pair and every reprint into claims and writes
+/// what changed, keeping claim ids stable: a new group takes the id of the
+/// earlier claim most of whose items it holds (the oldest such claim when
+/// it holds several, the others recorded as merged into it); a group with
+/// no earlier claim gets a new id, and says which claim it split from
+/// when its items had one. Returns (live claims, contested).
+fn rebuild_claims(
+    tx: &rusqlite::Connection,
+    reprints: &[Reprint],
+    version_of: &HashMap<i64, i64>,
+) -> Result<(usize, usize)> {
     let mut stmt = tx.prepare("SELECT id, detail FROM matches ORDER BY id")?;
     let rows = stmt
         .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
@@ -378,41 +509,188 @@ fn rebuild_claims(tx: &rusqlite::Connection) -> Result<(usize, usize)> {
         .into_iter()
         .filter_map(|(id, d)| serde_json::from_str::<Pair>(&d).ok().map(|p| (id, p)))
         .unzip();
-    let claims = cluster_claims(&pairs);
-    tx.execute_batch("UPDATE matches SET claim_id = NULL; DELETE FROM claims;")?;
-    let mut text_of = tx.prepare(&format!(
-        "SELECT v.text FROM versions v WHERE v.article_id = ?1 AND {LATEST}"
-    ))?;
-    let mut insert = tx.prepare(
-        "INSERT INTO claims (kind, summary, contested, severity, reasons, articles, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    let mut assign = tx.prepare("UPDATE matches SET claim_id = ?1 WHERE id = ?2")?;
-    let mut contested = 0;
+    let claims = cluster_claims(&pairs, reprints);
+    let key_of = |r: &ItemRef| -> Option<ItemKey> {
+        Some((*version_of.get(&r.article)?, name(&r.kind), r.index as i64))
+    };
+
+    // Earlier membership.
+    let mut old: HashMap<ItemKey, i64> = HashMap::new();
+    {
+        let mut stmt = tx.prepare("SELECT version_id, kind, idx, claim_id FROM claim_items")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            old.insert((r.get(0)?, r.get(1)?, r.get(2)?), r.get(3)?);
+        }
+    }
+    let live_before: Vec<i64> = {
+        let mut stmt = tx.prepare("SELECT id FROM claims WHERE live ORDER BY id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<Vec<i64>>>()?
+    };
+
+    // For each earlier claim, the group holding most of its items (ties:
+    // the earlier group in rank order).
+    let mut counts: Vec<HashMap<i64, usize>> = Vec::with_capacity(claims.len());
     for c in &claims {
-        let first = c.items.first();
+        let mut m: HashMap<i64, usize> = HashMap::new();
+        for k in c.items.iter().filter_map(key_of) {
+            if let Some(&id) = old.get(&k) {
+                *m.entry(id).or_default() += 1;
+            }
+        }
+        counts.push(m);
+    }
+    let mut heir: HashMap<i64, (usize, usize)> = HashMap::new(); // old id → (count, group)
+    for (g, m) in counts.iter().enumerate() {
+        for (&id, &n) in m {
+            let e = heir.entry(id).or_insert((n, g));
+            if n > e.0 {
+                *e = (n, g);
+            }
+        }
+    }
+    let mut inherits: Vec<Vec<i64>> = vec![Vec::new(); claims.len()];
+    for (&id, &(_, g)) in &heir {
+        inherits[g].push(id);
+    }
+
+    let mut update = tx.prepare(
+        "UPDATE claims SET kind = ?2, summary = ?3, contested = ?4, severity = ?5, reasons = ?6,
+                articles = ?7, detail = ?8, live = 1, merged_into = NULL
+         WHERE id = ?1",
+    )?;
+    let mut insert = tx.prepare(
+        "INSERT INTO claims (kind, summary, contested, severity, reasons, articles, detail, split_from)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    let mut retire = tx.prepare("UPDATE claims SET live = 0, merged_into = ?2 WHERE id = ?1")?;
+    let mut text_of = tx.prepare("SELECT text FROM versions WHERE id = ?1")?;
+    let mut kept: Vec<i64> = Vec::with_capacity(claims.len());
+    let mut contested = 0;
+    for (g, c) in claims.iter().enumerate() {
+        let first = c.items.first().and_then(key_of);
         let summary = first
-            .and_then(|i| {
-                let t: Option<String> = text_of.query_row([i.article], |r| r.get(0)).ok();
+            .zip(c.items.first())
+            .and_then(|((v, _, _), i)| {
+                let t: Option<String> = text_of.query_row([v], |r| r.get(0)).ok();
                 t.and_then(|t| t.get(i.start..i.end).map(str::to_string))
             })
             .unwrap_or_default();
-        insert.execute(params![
-            name(&c.kind),
-            summary,
-            c.contested,
-            c.severity.as_ref().map(name),
-            json(&c.reasons),
-            c.articles.len() as i64,
-            json(c)
-        ])?;
-        let claim_id = tx.last_insert_rowid();
-        for &p in &c.pairs {
-            if let Some(id) = ids.get(p) {
-                assign.execute(params![claim_id, id])?;
+        // Items and pairs live in their own tables.
+        let mut bare = c.clone();
+        bare.items.clear();
+        bare.pairs.clear();
+        let mut heirs = std::mem::take(&mut inherits[g]);
+        heirs.sort_unstable();
+        let id = if let Some(&id) = heirs.first() {
+            update.execute(params![
+                id,
+                name(&c.kind),
+                summary,
+                c.contested,
+                c.severity.as_ref().map(name),
+                json(&c.reasons),
+                c.articles.len() as i64,
+                json(&bare)
+            ])?;
+            for &other in &heirs[1..] {
+                retire.execute(params![other, id])?;
+            }
+            id
+        } else {
+            let split_from = counts[g]
+                .iter()
+                .max_by_key(|&(id, n)| (*n, std::cmp::Reverse(*id)))
+                .map(|(id, _)| *id);
+            insert.execute(params![
+                name(&c.kind),
+                summary,
+                c.contested,
+                c.severity.as_ref().map(name),
+                json(&c.reasons),
+                c.articles.len() as i64,
+                json(&bare),
+                split_from
+            ])?;
+            tx.last_insert_rowid()
+        };
+        kept.push(id);
+        contested += usize::from(c.contested);
+    }
+    // Earlier claims none of whose items are left.
+    for id in live_before {
+        if !heir.contains_key(&id) {
+            retire.execute(params![id, Option::<i64>::None])?;
+        }
+    }
+
+    // Membership: write only what changed.
+    let reprint_of: HashMap<ItemKey, (i64, i64)> = reprints
+        .iter()
+        .filter_map(|r| {
+            let (v, _, i) = key_of(&r.of)?;
+            Some((key_of(&r.item)?, (v, i)))
+        })
+        .collect();
+    let mut new: HashMap<ItemKey, (i64, usize, usize)> = HashMap::new();
+    for (c, &id) in claims.iter().zip(&kept) {
+        for i in &c.items {
+            if let Some(k) = key_of(i) {
+                new.insert(k, (id, i.start, i.end));
             }
         }
-        contested += usize::from(c.contested);
+    }
+    {
+        let mut delete =
+            tx.prepare("DELETE FROM claim_items WHERE version_id = ?1 AND kind = ?2 AND idx = ?3")?;
+        for k in old.keys() {
+            if !new.contains_key(k) {
+                delete.execute(params![k.0, k.1, k.2])?;
+            }
+        }
+        let mut upsert = tx.prepare(
+            "INSERT INTO claim_items (version_id, kind, idx, start, end, claim_id, reprint_of, reprint_idx)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (version_id, kind, idx) DO UPDATE SET start = excluded.start,
+                end = excluded.end, claim_id = excluded.claim_id,
+                reprint_of = excluded.reprint_of, reprint_idx = excluded.reprint_idx
+             WHERE claim_id IS NOT excluded.claim_id OR reprint_of IS NOT excluded.reprint_of
+                OR reprint_idx IS NOT excluded.reprint_idx OR start IS NOT excluded.start",
+        )?;
+        for (k, &(id, start, end)) in &new {
+            let r = reprint_of.get(k);
+            upsert.execute(params![
+                k.0,
+                k.1,
+                k.2,
+                start as i64,
+                end as i64,
+                id,
+                r.map(|x| x.0),
+                r.map(|x| x.1)
+            ])?;
+        }
+    }
+    // Pairs: their claim, where it changed.
+    let mut assign =
+        tx.prepare("UPDATE matches SET claim_id = ?1 WHERE id = ?2 AND claim_id IS NOT ?1")?;
+    let mut unassigned: Vec<bool> = vec![true; ids.len()];
+    for (c, &id) in claims.iter().zip(&kept) {
+        for &p in &c.pairs {
+            if let Some(&pid) = ids.get(p) {
+                assign.execute(params![id, pid])?;
+                unassigned[p] = false;
+            }
+        }
+    }
+    for (p, &pid) in ids.iter().enumerate() {
+        if unassigned[p] {
+            tx.execute(
+                "UPDATE matches SET claim_id = NULL WHERE id = ?1 AND claim_id IS NOT NULL",
+                [pid],
+            )?;
+        }
     }
     Ok((claims.len(), contested))
 }

@@ -20,7 +20,10 @@ pub(crate) const LATEST: &str =
     "v.seq = (SELECT max(seq) FROM versions WHERE article_id = v.article_id)";
 
 /// Forward-only migrations; migration `i` takes the schema to version `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_stable_claims.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
