@@ -367,7 +367,7 @@ pub(crate) fn figure_form(f: &Figure, ff: &FigureFeatures) -> u64 {
     add(hash_str(&format!("{:?}", f.kind)));
     add(f.value.map_or(0, f64::to_bits));
     add(f.high.map_or(1, f64::to_bits));
-    add(f.unit.as_ref().map_or(0, |u| hash_str(&u.to_string())));
+    add(f.unit.as_ref().map_or(0, |u| hash_str(u.as_ref())));
     for o in [&f.qualifier, &f.counts, &f.date] {
         add(o.as_deref().map_or(2, hash_str));
     }

@@ -108,7 +108,7 @@ fn seed_articles_match_as_the_brief_says() {
     assert_eq!(articles.len(), 5);
     let m = match_all(articles.iter().map(|(_, a)| a.clone()).collect());
     for p in &m.pairs {
-        eprintln!("{}", show(&articles, &p));
+        eprintln!("{}", show(&articles, p));
     }
     for d in &m.lineage {
         eprintln!("{d:?}");
