@@ -31,7 +31,9 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use claimtrack::matching::synth::{generate, FigureVariant, ItemAt, QuoteVariant, Synth};
-use claimtrack::matching::{match_all, match_all_exhaustive, ItemKind, ItemRef, Label, Pair};
+use claimtrack::matching::{
+    match_all, match_all_exhaustive, ItemKind, ItemRef, Label, Matching, Pair,
+};
 use serde::{Deserialize, Serialize};
 
 const CHILD: &str = "CLAIMTRACK_BENCH_CHILD";
@@ -313,7 +315,7 @@ fn child(n: usize) -> Row {
         m.claims.iter().filter(|c| c.contested).count(),
         m.lineage.len()
     );
-    let acc = accuracy(&s, &m.pairs, &tag);
+    let acc = accuracy(&s, &m, &tag);
     let exhaustive = (n <= exhaustive_max).then(|| {
         let blocked: HashSet<(ItemRef, ItemRef)> = m.pairs.iter().map(|p| (p.a, p.b)).collect();
         drop(m);
@@ -368,6 +370,12 @@ fn child(n: usize) -> Row {
     }
 }
 
+/// The two items of a pair or reprint.
+struct Side {
+    a: ItemRef,
+    b: ItemRef,
+}
+
 #[derive(Default)]
 struct Accuracy {
     pairs: usize,
@@ -388,23 +396,26 @@ struct Tally {
     right: usize,
 }
 
-/// Scores reported pairs against the ground truth of the corpus.
-fn accuracy(s: &Synth, pairs: &[Pair], tag: &str) -> Accuracy {
+/// Scores reported pairs and reprints against the ground truth of the
+/// corpus. A planted pair counts as found when the two items are paired,
+/// or repeat items that are (see `Matching::relations`).
+fn accuracy(s: &Synth, m: &Matching, tag: &str) -> Accuracy {
+    let pairs = &m.pairs;
     let mut acc = Accuracy {
-        pairs: pairs.len(),
+        pairs: pairs.len() + m.reprints.len(),
         ..Accuracy::default()
     };
-    let index = |kind: ItemKind| -> HashMap<PairKey, &Pair> {
-        pairs
-            .iter()
-            .filter(|p| p.a.kind == kind && p.b.kind == kind)
-            .map(|p| ((at(&p.a), at(&p.b)), p))
-            .collect()
+    let relations = m.relations();
+    let item = |kind: ItemKind, (article, index): ItemAt| ItemRef {
+        article,
+        kind,
+        index,
+        start: 0,
+        end: 0,
     };
-    let (by_quote, by_figure) = (index(ItemKind::Quote), index(ItemKind::Figure));
     let mut planted: HashSet<(ItemKind, PairKey)> = HashSet::new();
 
-    let mut score = |found: Option<&&Pair>, expected: &[claimtrack::matching::Reason]| {
+    let mut score = |found: Option<&Pair>, expected: &[claimtrack::matching::Reason]| {
         let right = found.is_some_and(|p| {
             let label = if expected.is_empty() {
                 Label::Restates
@@ -426,7 +437,8 @@ fn accuracy(s: &Synth, pairs: &[Pair], tag: &str) -> Accuracy {
     let mut quote_tally: HashMap<QuoteVariant, Tally> = HashMap::new();
     for &(src, dst, variant) in &s.planted_quotes {
         planted.insert((ItemKind::Quote, (src, dst)));
-        let (found, right) = score(by_quote.get(&(src, dst)), variant.reasons());
+        let rel = relations.get(&item(ItemKind::Quote, src), &item(ItemKind::Quote, dst));
+        let (found, right) = score(rel.as_ref(), variant.reasons());
         let t = quote_tally.entry(variant).or_default();
         t.planted += 1;
         t.found += usize::from(found);
@@ -435,7 +447,8 @@ fn accuracy(s: &Synth, pairs: &[Pair], tag: &str) -> Accuracy {
     let mut figure_tally: HashMap<FigureVariant, Tally> = HashMap::new();
     for &(src, dst, variant) in &s.planted_figure_variants {
         planted.insert((ItemKind::Figure, (src, dst)));
-        let (found, right) = score(by_figure.get(&(src, dst)), variant.reasons());
+        let rel = relations.get(&item(ItemKind::Figure, src), &item(ItemKind::Figure, dst));
+        let (found, right) = score(rel.as_ref(), variant.reasons());
         let t = figure_tally.entry(variant).or_default();
         t.planted += 1;
         t.found += usize::from(found);
@@ -443,7 +456,9 @@ fn accuracy(s: &Synth, pairs: &[Pair], tag: &str) -> Accuracy {
     }
 
     let mut false_by_kind: HashMap<(ItemKind, ItemKind), usize> = HashMap::new();
-    for p in pairs {
+    let as_pairs = m.reprints.iter().map(|r| (r.of, r.item));
+    for (a, b) in pairs.iter().map(|p| (p.a, p.b)).chain(as_pairs) {
+        let p = Side { a, b };
         let key = (at(&p.a), at(&p.b));
         let same_kind = p.a.kind == p.b.kind;
         if same_kind && s.same_origin(p.a.kind, key.0, key.1) {
@@ -471,7 +486,7 @@ fn accuracy(s: &Synth, pairs: &[Pair], tag: &str) -> Accuracy {
         .collect();
     false_kinds.sort();
     eprintln!(
-        "{tag} reported {} pairs: {} planted, {} implied (chains of plants, famous quotes), {} false ({})",
+        "{tag} reported {} pairs and reprints: {} planted, {} implied (chains of plants, famous quotes), {} false ({})",
         acc.pairs,
         acc.planted_reported,
         acc.true_pairs - acc.planted_reported,

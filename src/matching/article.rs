@@ -200,14 +200,16 @@ impl FigureFeatures {
         keys
     }
 
-    /// Turns proximity weights into proximity × inverse document frequency.
-    /// Rarity is read from the figure index (`total` figures in all) for
-    /// the near words (the most common spelling of a stem decides); far
-    /// words are not indexed and get a middling rarity.
+    /// Weighs the subject words and returns the figure's pair keys (see
+    /// [`FigureFeatures::pair_keys`]).
     ///
-    /// Returns the figure's pair keys (see [`FigureFeatures::pair_keys`]),
-    /// which need the same rarities.
-    pub fn weigh(&mut self, index: &block::KeyIndex, total: usize, rare: usize) -> Vec<u32> {
+    /// Weights are proximity × a fixed rarity (near words count more than
+    /// far ones), never the corpus frequency: a weight read from the corpus
+    /// would depend on what was matched before, and the same articles would
+    /// form other claims in another order. (On the synthetic benchmark the
+    /// fixed weights also pair fewer unrelated figures.) The pair keys,
+    /// which only find candidates, do read the frequencies in the index.
+    pub fn weigh(&mut self, index: &block::KeyIndex, rare: usize) -> Vec<u32> {
         let class = u64::from(self.class);
         // (df, word, stem) of each near word.
         let mut near: Vec<(usize, u32, u32)> = self
@@ -218,19 +220,9 @@ impl FigureFeatures {
                 (df, word, stem)
             })
             .collect();
-        let n = total.max(1) as f32;
         let mut norm = 0.0f32;
-        for (s, w) in &mut self.subject {
-            let df = near
-                .iter()
-                .filter(|(_, _, stem)| stem == s)
-                .map(|&(df, _, _)| df)
-                .max();
-            let idf = match df {
-                Some(df) if *w >= NEAR => (1.0 + n / df.max(1) as f32).ln(),
-                _ => FAR_IDF,
-            };
-            *w *= idf;
+        for (_, w) in &mut self.subject {
+            *w *= if *w >= NEAR { NEAR_RARITY } else { FAR_RARITY };
             norm += *w * *w;
         }
         self.norm = norm.sqrt();
@@ -298,8 +290,9 @@ fn value_bucket(f: &Figure) -> u64 {
     }
 }
 
-/// Rarity assumed for far subject words.
-const FAR_IDF: f32 = 2.0;
+/// Fixed rarity of near and far subject words.
+const NEAR_RARITY: f32 = 3.0;
+const FAR_RARITY: f32 = 2.0;
 
 /// Words on each side of a figure that describe it.
 const SUBJECT_WINDOW: usize = 12;

@@ -28,6 +28,8 @@ mod sentence;
 mod speaker;
 
 #[cfg(test)]
+mod order_tests;
+#[cfg(test)]
 mod seed_tests;
 #[doc(hidden)]
 pub mod synth;
@@ -467,7 +469,7 @@ impl Matcher {
             .map(|p| {
                 let mut out = Vec::new();
                 for (fi, f) in p.figures.iter_mut().enumerate() {
-                    for k in f.weigh(figure_index, total, RARE_FIGURE_KEY) {
+                    for k in f.weigh(figure_index, RARE_FIGURE_KEY) {
                         out.push((fi as u32, k));
                     }
                 }

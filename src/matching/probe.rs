@@ -78,7 +78,7 @@ impl Matcher {
             for (pid, p) in self.passages.iter().enumerate() {
                 if (p.article as usize) < j && p.local & NARRATION == 0 {
                     for qi in 0..mine.len() {
-                        if me.quote_reprints[qi].is_none() {
+                        if me.quote_reprints[qi].is_none_or(|(a, _)| a == p.article) {
                             qq.push((qi as u32, pid as u32));
                         }
                     }
@@ -92,14 +92,13 @@ impl Matcher {
             if self.opts.exhaustive {
                 break;
             }
-            if me.quote_reprints[qi].is_some() {
-                continue;
-            }
+            let only = me.quote_reprints[qi].map(|(a, _)| a);
             by_speaker.clear();
             let sk = f.speaker_keys(&me.input.quotes[qi]);
             for postings in probe_keys(&self.quote_index, &sk, cap, 0, first_pid) {
                 postings.for_each(|pid| {
-                    if (self.passages[pid as usize].article as usize) < j {
+                    let art = self.passages[pid as usize].article;
+                    if (art as usize) < j && only.is_none_or(|a| a == art) {
                         by_speaker.push(pid);
                     }
                 });
@@ -115,16 +114,17 @@ impl Matcher {
             }
         }
         for (qi, f) in mine.iter().enumerate() {
-            // A reprint is met through the item it repeats, and is evidence
-            // of shared material with that item's article.
-            if let Some((a, _)) = me.quote_reprints[qi] {
+            // A reprint meets everything else through the item it repeats,
+            // except the other items of that item's own article, which that
+            // item never met; and it is evidence of shared material.
+            let only = me.quote_reprints[qi].map(|(a, _)| a);
+            if let Some(a) = only {
                 *out.links.entry(a).or_default() += 3;
-                continue;
             }
             for postings in probe_keys(&self.quote_index, &f.gram_keys(), cap, 2, first_pid) {
                 postings.for_each(|pid| {
                     let p = self.passages[pid as usize];
-                    if p.article as usize >= j {
+                    if p.article as usize >= j || only.is_some_and(|a| a != p.article) {
                         return;
                     }
                     if p.local & NARRATION != 0 {
@@ -189,6 +189,10 @@ impl Matcher {
         // Quote against quote.
         for &(qi, pid) in &qq {
             let p = self.passages[pid as usize];
+            // A reprint and the quote it repeats: recorded as a reprint.
+            if me.quote_reprints[qi as usize] == Some((p.article, p.local)) {
+                continue;
+            }
             let (i, oi) = (p.article as usize, p.local as usize);
             let other = &self.articles[i];
             let fa = features_of(pid);
@@ -337,12 +341,14 @@ impl Matcher {
         // Figures of article `j` and later have ids from here on.
         let first_fid = self.figure_refs.partition_point(|r| (r.0 as usize) < j) as u32;
         for (fi, f) in me.figures.iter().enumerate() {
-            if me.figure_reprints[fi].is_some() {
-                continue;
-            }
+            let only = me.figure_reprints[fi].map(|(a, _)| a);
+            let earlier = |fid: u32| {
+                let art = self.figure_refs[fid as usize].0;
+                (art as usize) < j && only.is_none_or(|a| a == art)
+            };
             if self.opts.exhaustive {
                 for (fid, &(art, ofi)) in self.figure_refs.iter().enumerate() {
-                    if (art as usize) < j
+                    if earlier(fid as u32)
                         && self.articles[art as usize].figures[ofi as usize].class == f.class
                     {
                         cands.push((fi as u32, fid as u32));
@@ -362,7 +368,7 @@ impl Matcher {
                     1
                 };
                 postings.for_each(|fid| {
-                    if (self.figure_refs[fid as usize].0 as usize) < j {
+                    if earlier(fid) {
                         hits.push((fid, weight));
                     }
                 });
@@ -378,7 +384,7 @@ impl Matcher {
                     continue;
                 }
                 postings.for_each(|fid| {
-                    if (self.figure_refs[fid as usize].0 as usize) < j {
+                    if earlier(fid) {
                         hits.push((fid, 2));
                     }
                 });
@@ -403,9 +409,11 @@ impl Matcher {
             common.sort_unstable_by_key(|p| p.len());
             hits.clear();
             for postings in common.iter().take(2) {
-                postings
-                    .last_before(first_fid, budget)
-                    .for_each(|fid| hits.push((fid, 1)));
+                postings.last_before(first_fid, budget).for_each(|fid| {
+                    if earlier(fid) {
+                        hits.push((fid, 1));
+                    }
+                });
             }
             met_twice(&mut hits, fi as u32, &mut cands);
         }
@@ -447,6 +455,10 @@ impl Matcher {
             }
             used_mine.push((art, fi));
             used_theirs.push((art, ofi));
+            // A reprint and the figure it repeats: recorded as a reprint.
+            if me.figure_reprints[fi as usize] == Some((art, ofi)) {
+                continue;
+            }
             let i = art as usize;
             out.push(self.pair(
                 (i, self.item_ref(i, ItemKind::Figure, ofi as usize)),
