@@ -230,8 +230,13 @@ fn finish(args: &Args, ctx: &mut Ctx, s: &Summary) -> Result<()> {
         emit(
             ctx.out,
             &format!(
-                "matched {} articles: {} new pairs; the store holds {} claims, {} contested\n",
-                m.matched, m.pairs, m.claims, m.contested
+                "matched {} articles, read {} stored articles{}: {} new pairs; the store holds {} claims, {} contested\n",
+                m.matched,
+                m.loaded,
+                if m.full { " (all of them)" } else { "" },
+                m.pairs,
+                m.claims,
+                m.contested
             ),
         )?;
     }

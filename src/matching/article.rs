@@ -319,6 +319,8 @@ pub(crate) struct Prepared {
     /// is neither indexed nor probed: the item it repeats stands for it.
     pub quote_reprints: Vec<Option<(u32, u32)>>,
     pub figure_reprints: Vec<Option<(u32, u32)>>,
+    /// The keys a store keeps to find this article again (see `sketch`).
+    pub sketch: Vec<u32>,
 }
 
 /// A quote's form: a hash of everything quote scoring reads (its folded
@@ -621,6 +623,7 @@ pub(crate) fn prepare(input: ArticleInput, aliases: &Aliases) -> (Prepared, Arti
             outlet,
             quote_forms,
             figure_forms,
+            sketch: Vec::new(),
         },
         keys,
     )

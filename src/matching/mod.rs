@@ -25,6 +25,7 @@ mod probe;
 mod relation;
 mod score;
 mod sentence;
+mod sketch;
 mod speaker;
 
 #[cfg(test)]
@@ -53,6 +54,7 @@ use speaker::Aliases;
 
 pub use normalize::normalize;
 pub use relation::Relations;
+pub use sketch::{lookup, IndexRow, Lookup};
 
 /// One article to match: its text and what extraction found in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -443,6 +445,13 @@ impl Matcher {
             .map(|a| prepare(a, aliases))
             .unzip();
         self.find_reprints(first, &mut prepared);
+        for (p, k) in prepared.iter_mut().zip(&keys) {
+            p.sketch = sketch::sketch(
+                k,
+                |qi| p.quote_reprints[qi].is_some(),
+                |fi| p.figure_reprints[fi].is_some(),
+            );
+        }
         // Only narration keys are needed after indexing.
         let keys: Vec<Vec<NarrationKey>> = self.index(first, keys, &prepared);
         if self.opts.exhaustive {

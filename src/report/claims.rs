@@ -288,7 +288,13 @@ pub fn terminal(c: &ClaimReport, rank: usize, colour: bool) -> String {
             );
         }
     }
-    for n in c.copies.iter().filter(|n| n.how == "rewrite") {
+    // Rewrites, unless the item is already named as a reprint.
+    let reprinting: HashSet<i64> = reprinted.iter().map(|r| r.0).collect();
+    for n in c
+        .copies
+        .iter()
+        .filter(|n| n.how == "rewrite" && !reprinting.contains(&n.article))
+    {
         let _ = writeln!(
             out,
             "  rewrite: {} [article {}] derives from {} [article {}]",

@@ -24,6 +24,11 @@ pub struct Rematch {
     /// Claims in the store after the run, and how many are contested.
     pub claims: usize,
     pub contested: usize,
+    /// Stored articles read to match the new ones.
+    pub loaded: usize,
+    /// Whether every article was read (an article changed, or the index
+    /// was missing) rather than only the candidates of the new ones.
+    pub full: bool,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
@@ -36,13 +41,38 @@ impl Store {
     /// Every article's latest version as matcher input, with its version
     /// id and whether it has been matched already.
     pub fn match_inputs(&self) -> Result<Vec<(ArticleInput, i64, bool)>> {
+        self.inputs_of(None)
+    }
+
+    /// Matcher input of the given latest versions (all when `None`), in
+    /// article order, with version id and whether matched already.
+    pub(crate) fn inputs_of(
+        &self,
+        versions: Option<&[i64]>,
+    ) -> Result<Vec<(ArticleInput, i64, bool)>> {
+        let only = match versions {
+            None => "",
+            Some(vs) => {
+                self.conn.execute_batch(
+                    "CREATE TEMP TABLE IF NOT EXISTS want (id INTEGER PRIMARY KEY);
+                     DELETE FROM temp.want;",
+                )?;
+                let mut add = self
+                    .conn
+                    .prepare_cached("INSERT OR IGNORE INTO temp.want (id) VALUES (?1)")?;
+                for v in vs {
+                    add.execute([v])?;
+                }
+                " AND v.id IN (SELECT id FROM temp.want)"
+            }
+        };
         let mut quotes: HashMap<i64, Vec<Quote>> = HashMap::new();
         let mut stmt = self.conn.prepare(&format!(
             "SELECT q.version_id, q.text, q.start, q.end, q.kind, s.name, q.speaker_as_written,
                     q.speaker_title, s.kind, q.cue, q.via
              FROM quotes q JOIN versions v ON v.id = q.version_id
              LEFT JOIN speakers s ON s.id = q.speaker_id
-             WHERE {LATEST} ORDER BY q.version_id, q.id"
+             WHERE {LATEST}{only} ORDER BY q.version_id, q.id"
         ))?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
@@ -66,7 +96,7 @@ impl Store {
             "SELECT f.version_id, f.id, f.linked_to, f.text, f.start, f.end, f.kind, f.value, f.high,
                     f.unit, f.qualifier, f.counts, f.date
              FROM figures f JOIN versions v ON v.id = f.version_id
-             WHERE {LATEST} ORDER BY f.version_id, f.id"
+             WHERE {LATEST}{only} ORDER BY f.version_id, f.id"
         ))?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
@@ -93,7 +123,7 @@ impl Store {
             "SELECT a.id, v.id, o.name, a.published, v.text, v.matched
              FROM articles a JOIN versions v ON v.article_id = a.id
              LEFT JOIN outlets o ON o.id = a.outlet_id
-             WHERE {LATEST} ORDER BY a.id"
+             WHERE {LATEST}{only} ORDER BY a.id"
         ))?;
         let mut out = Vec::new();
         let mut rows = stmt.query([])?;
@@ -128,28 +158,17 @@ impl Store {
         Ok(out)
     }
 
-    /// Match the latest versions not matched yet against everything else,
-    /// store the new pairs and derivations, drop pairs of superseded
-    /// versions, and rebuild the claims. One transaction.
-    pub fn rematch(&mut self) -> Result<Rematch> {
-        // Loading every article is the cost of a run: skip it when nothing
-        // waits to be matched.
-        let waiting = self.count(&format!(
-            "SELECT count(*) FROM versions v WHERE NOT v.matched AND {LATEST}"
-        ))?;
-        let (done, todo): (Vec<_>, Vec<_>) = if waiting == 0 {
-            (Vec::new(), Vec::new())
-        } else {
-            let inputs = self.match_inputs()?;
-            inputs.into_iter().partition(|(_, _, m)| *m)
-        };
-        if todo.is_empty() {
-            return Ok(Rematch {
-                claims: self.count("SELECT count(*) FROM claims WHERE live")?,
-                contested: self.count("SELECT count(*) FROM claims WHERE live AND contested")?,
-                ..Rematch::default()
-            });
-        }
+    /// The full run: load every article, match the latest versions not
+    /// matched yet against everything else, store the new pairs and
+    /// derivations, drop pairs of superseded versions, rebuild the claims
+    /// (ids kept) and the matching index. One transaction. Taken when an
+    /// article has a new version (its old items leave their claims) or the
+    /// index is missing; otherwise [`Store::rematch`] reads only what new
+    /// articles need.
+    pub(crate) fn rematch_all(&mut self) -> Result<Rematch> {
+        let inputs = self.match_inputs()?;
+        let (done, todo): (Vec<_>, Vec<_>) = inputs.into_iter().partition(|(_, _, m)| *m);
+        let loaded = done.len();
         let version_of: HashMap<i64, i64> = done
             .iter()
             .chain(todo.iter())
@@ -161,6 +180,7 @@ impl Store {
         let pairs = matcher.extend(todo.into_iter().map(|(a, _, _)| a).collect());
         let lineage = matcher.lineage();
         let reprints = matcher.all_reprints();
+        let index = matcher.index_rows(0);
 
         let tx = self.conn.transaction()?;
         // Pairs of versions that are no longer the latest go.
@@ -217,16 +237,25 @@ impl Store {
             }
         }
         let (claims, contested) = rebuild_claims(&tx, &reprints, &version_of)?;
+        tx.execute_batch("DELETE FROM blocking; DELETE FROM forms;")?;
+        super::incremental::write_index(&tx, &index, &version_of)?;
+        tx.execute(
+            "INSERT INTO store_meta (key, value) VALUES ('index', 'built')
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [],
+        )?;
         tx.commit()?;
         Ok(Rematch {
             matched: todo_ids.len(),
             pairs: pairs.len(),
             claims,
             contested,
+            loaded,
+            full: true,
         })
     }
 
-    fn count(&self, sql: &str) -> Result<usize> {
+    pub(crate) fn count(&self, sql: &str) -> Result<usize> {
         Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize)
     }
 
@@ -334,6 +363,9 @@ impl Store {
             .filter_map(|(id, d)| {
                 let mut c: Claim = serde_json::from_str(&d).ok()?;
                 c.items = items.remove(&id).unwrap_or_default();
+                c.articles = c.items.iter().map(|i| i.article).collect();
+                c.articles.sort_unstable();
+                c.articles.dedup();
                 let pairs = by_claim.remove(&id).unwrap_or_default();
                 c.pairs = pairs.iter().map(|(pid, _)| *pid as usize).collect();
                 Some((id, c, pairs.into_iter().map(|(_, p)| p).collect()))
@@ -479,11 +511,11 @@ pub struct ItemView {
     pub cue: Option<String>,
 }
 
-fn name<T: Serialize>(v: &T) -> String {
+pub(crate) fn name<T: Serialize>(v: &T) -> String {
     super::enum_name(v)
 }
 
-fn json<T: Serialize>(v: &T) -> String {
+pub(crate) fn json<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }
 

@@ -2,6 +2,7 @@
 //! the commands need. SQL schema lives in `migrations/*.sql`.
 
 pub mod audit;
+mod incremental;
 pub mod matching;
 pub mod query;
 

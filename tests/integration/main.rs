@@ -3,6 +3,7 @@
 
 mod articles;
 mod audit;
+mod claims;
 mod contested;
 mod diff;
 mod escaping;

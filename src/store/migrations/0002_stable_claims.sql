@@ -36,3 +36,30 @@ SELECT v.id, json_extract(i.value, '$.kind'), json_extract(i.value, '$.index'),
 FROM claims c, json_each(c.detail, '$.items') i
 JOIN versions v ON v.article_id = json_extract(i.value, '$.article')
 WHERE v.seq = (SELECT max(seq) FROM versions WHERE article_id = v.article_id);
+
+-- The matching index, so that a run reads only the stored articles its new
+-- ones may match: a sketch of each matched article's blocking keys (a few
+-- per quote and figure, one per narration sentence; none for reprints) ...
+CREATE TABLE blocking (
+    key        INTEGER NOT NULL,
+    version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, version_id)
+) WITHOUT ROWID;
+-- ... and the first item of each form (a hash of what scoring reads), so
+-- that a reprint finds the item it repeats.
+CREATE TABLE forms (
+    form       INTEGER PRIMARY KEY,
+    version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+    kind       TEXT NOT NULL,
+    idx        INTEGER NOT NULL
+);
+CREATE INDEX forms_version ON forms(version_id);
+
+-- Facts about the store: `index` is `built`, or `missing` in a store made
+-- before the index existed (the next matching run builds it).
+CREATE TABLE store_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO store_meta (key, value)
+SELECT 'index', CASE WHEN EXISTS (SELECT 1 FROM versions WHERE matched) THEN 'missing' ELSE 'built' END;
