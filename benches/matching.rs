@@ -1,8 +1,12 @@
-//! Cross-article matching at scale, on the synthetic corpus of
-//! `claimtrack::matching::synth` (articles of Zipf-distributed words, 10
-//! quotes and 15 figures each; about 30% of them copy three quotes and two
-//! figures of an earlier article, changed in a known way, and a few are
-//! rewrites made of a source's sentences). For each N it reports:
+//! Cross-article matching at scale, on the synthetic corpora of
+//! `claimtrack::matching::synth` (articles of Zipf-distributed words).
+//! By default the redundant corpus of `generate_redundant`: wire stories
+//! reprinted 10–500 times (lognormal), some reprints carrying one planted
+//! change, rewrites copying 50–90% of a source, updates, and independent
+//! stories. With CLAIMTRACK_BENCH_CORPUS=independent, the earlier corpus
+//! (10 quotes and 15 figures per article; about 30% copy three quotes and
+//! two figures of an earlier article, changed in a known way). For each N
+//! it reports:
 //!
 //! - the wall time of `match_all` (pairs, claims and lineage), and the CPU
 //!   seconds spent in it (user + system, all threads);
@@ -10,9 +14,11 @@
 //!   corpus and matched it, and its resident memory just before matching;
 //! - recall: planted pairs reported with the expected label and reasons;
 //!   divergence recall: the same over the planted pairs that diverge;
-//! - precision: reported pairs joining two copies of one original item
-//!   (planted, or implied by chains of plants and famous quotes), over all
-//!   reported pairs; false+ counts the others;
+//! - precision: reported pairs and reprints joining two copies of one
+//!   original item (planted, or implied by chains of plants and famous
+//!   quotes), over all reported pairs and reprints; false+ counts the
+//!   others. A planted pair is found when its two items are paired or
+//!   repeat items that are (`Matching::relations`);
 //! - for N up to 1,000 (CLAIMTRACK_BENCH_EXHAUSTIVE_MAX), the share of the
 //!   quote and figure pairs of `match_all_exhaustive` that blocked
 //!   `match_all` finds too.
@@ -30,7 +36,9 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use claimtrack::matching::synth::{generate, FigureVariant, ItemAt, QuoteVariant, Synth};
+use claimtrack::matching::synth::{
+    generate, generate_redundant, FigureVariant, ItemAt, QuoteVariant, Synth,
+};
 use claimtrack::matching::{
     match_all, match_all_exhaustive, ItemKind, ItemRef, Label, Matching, Pair,
 };
@@ -39,6 +47,7 @@ use serde::{Deserialize, Serialize};
 const CHILD: &str = "CLAIMTRACK_BENCH_CHILD";
 const SIZES: &str = "CLAIMTRACK_BENCH_SIZES";
 const EXHAUSTIVE_MAX: &str = "CLAIMTRACK_BENCH_EXHAUSTIVE_MAX";
+const CORPUS: &str = "CLAIMTRACK_BENCH_CORPUS";
 const DEFAULT_SIZES: &[usize] = &[1_000, 10_000, 100_000];
 const QUOTES: usize = 10;
 const FIGURES: usize = 15;
@@ -285,10 +294,21 @@ fn at(r: &ItemRef) -> ItemAt {
 
 type PairKey = (ItemAt, ItemAt);
 
+/// The corpus: redundant coverage (wire stories reprinted 10–500 times,
+/// rewrites, updates and independent stories), or with
+/// CLAIMTRACK_BENCH_CORPUS=independent the earlier generator's articles,
+/// which copy little from each other.
+fn corpus(n: usize) -> Synth {
+    match std::env::var(CORPUS).as_deref() {
+        Ok("independent") => generate(n, QUOTES, FIGURES, SEED),
+        _ => generate_redundant(n, SEED),
+    }
+}
+
 fn child(n: usize) -> Row {
     let tag = format!("[N={}]", thousands(n));
     let t = Instant::now();
-    let mut s = generate(n, QUOTES, FIGURES, SEED);
+    let mut s = corpus(n);
     let generate_s = t.elapsed().as_secs_f64();
     let text_mb = s.articles.iter().map(|a| a.text.len()).sum::<usize>() as f64 / 1e6;
     let quotes = s.articles.iter().map(|a| a.quotes.len()).sum();
@@ -319,7 +339,7 @@ fn child(n: usize) -> Row {
     let exhaustive = (n <= exhaustive_max).then(|| {
         let blocked: HashSet<(ItemRef, ItemRef)> = m.pairs.iter().map(|p| (p.a, p.b)).collect();
         drop(m);
-        let s = generate(n, QUOTES, FIGURES, SEED);
+        let s = corpus(n);
         let t = Instant::now();
         let e = match_all_exhaustive(s.articles);
         let seconds = t.elapsed().as_secs_f64();
