@@ -29,15 +29,17 @@ type ItemKey = (i64, String, i64);
 
 impl Store {
     /// Matches the latest versions not matched yet: only against the stored
-    /// articles they may match when every waiting article is new (and the
-    /// index is built), else against everything ([`Store::rematch_all`]).
+    /// articles they may match when no waiting article has an older version
+    /// that was matched (whose items are in claims) and the index is built;
+    /// else against everything ([`Store::rematch_all`]).
     /// Claims keep their ids; see docs/design.md.
     pub fn rematch(&mut self) -> Result<Rematch> {
         let mut todo: Vec<(i64, i64, bool)> = Vec::new();
         {
             let mut stmt = self.conn.prepare(&format!(
-                "SELECT v.article_id, v.id, v.seq > 1 FROM versions v
-                 WHERE NOT v.matched AND {LATEST} ORDER BY v.article_id"
+                "SELECT v.article_id, v.id, EXISTS (SELECT 1 FROM versions o
+                        WHERE o.article_id = v.article_id AND o.seq < v.seq AND o.matched)
+                 FROM versions v WHERE NOT v.matched AND {LATEST} ORDER BY v.article_id"
             ))?;
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {

@@ -162,7 +162,8 @@ impl Store {
     /// matched yet against everything else, store the new pairs and
     /// derivations, drop pairs of superseded versions, rebuild the claims
     /// (ids kept) and the matching index. One transaction. Taken when an
-    /// article has a new version (its old items leave their claims) or the
+    /// article has a new version after an older one was matched (its old items
+    /// leave their claims) or the
     /// index is missing; otherwise [`Store::rematch`] reads only what new
     /// articles need.
     pub(crate) fn rematch_all(&mut self) -> Result<Rematch> {
