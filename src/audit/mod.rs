@@ -27,7 +27,8 @@ use serde::Serialize;
 
 use crate::extract::model::{Extraction, Figure, Quote, SpeakerKind};
 use crate::matching::{
-    ArticleInput, DiffKind, DiffOp, ItemKind, ItemRef, Label, Matcher, Options, Pair, Reason,
+    reversed, ArticleInput, DiffKind, DiffOp, ItemKind, ItemRef, Label, Matcher, Options, Pair,
+    Reason,
 };
 
 pub use search::{
@@ -316,18 +317,7 @@ fn from_draft(p: &Pair) -> Option<Seen<'_>> {
             diff: p.diff.clone(),
         })
     } else if p.a.article == DRAFT_ID && p.b.article != DRAFT_ID {
-        let flipped = p.diff.as_ref().map(|ops| {
-            ops.iter()
-                .map(|d| DiffOp {
-                    op: match d.op {
-                        DiffKind::Insert => DiffKind::Delete,
-                        DiffKind::Delete => DiffKind::Insert,
-                        DiffKind::Equal => DiffKind::Equal,
-                    },
-                    text: d.text.clone(),
-                })
-                .collect()
-        });
+        let flipped = p.diff.as_deref().map(reversed);
         Some(Seen {
             mine: p.a,
             theirs: p.b,

@@ -173,6 +173,20 @@ pub enum DiffKind {
     Delete,
 }
 
+/// A word diff read the other way round (from `b` to `a`).
+pub fn reversed(ops: &[DiffOp]) -> Vec<DiffOp> {
+    ops.iter()
+        .map(|d| DiffOp {
+            op: match d.op {
+                DiffKind::Insert => DiffKind::Delete,
+                DiffKind::Delete => DiffKind::Insert,
+                DiffKind::Equal => DiffKind::Equal,
+            },
+            text: d.text.clone(),
+        })
+        .collect()
+}
+
 /// Words kept, inserted or deleted going from side `a` to side `b`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DiffOp {
@@ -719,19 +733,7 @@ impl Matcher {
             (ri, rj, v.diff)
         } else {
             // The diff was computed from `i`'s side; flip it.
-            let flipped = v.diff.map(|ops| {
-                ops.into_iter()
-                    .map(|d| DiffOp {
-                        op: match d.op {
-                            DiffKind::Insert => DiffKind::Delete,
-                            DiffKind::Delete => DiffKind::Insert,
-                            DiffKind::Equal => DiffKind::Equal,
-                        },
-                        text: d.text,
-                    })
-                    .collect()
-            });
-            (rj, ri, flipped)
+            (rj, ri, v.diff.as_deref().map(reversed))
         };
         Pair {
             a,

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{Basis, DiffKind, DiffOp, ItemKind, ItemRef, Label, Matching, Pair};
+use super::{reversed, Basis, ItemKind, ItemRef, Label, Matching, Pair};
 
 type Key = (i64, ItemKind, usize);
 
@@ -57,24 +57,10 @@ impl Relations<'_> {
         }
         let p = *self.pairs.get(&(key(&fa), key(&fb)))?;
         let mut out = p.clone();
-        if key(&p.a) == key(&fa) {
-            out.a = *a;
-            out.b = *b;
-        } else {
-            out.a = *a;
-            out.b = *b;
-            out.diff = p.diff.as_ref().map(|ops| {
-                ops.iter()
-                    .map(|d| DiffOp {
-                        op: match d.op {
-                            DiffKind::Insert => DiffKind::Delete,
-                            DiffKind::Delete => DiffKind::Insert,
-                            DiffKind::Equal => DiffKind::Equal,
-                        },
-                        text: d.text.clone(),
-                    })
-                    .collect()
-            });
+        out.a = *a;
+        out.b = *b;
+        if key(&p.a) != key(&fa) {
+            out.diff = p.diff.as_deref().map(reversed);
         }
         Some(out)
     }

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use rayon::prelude::*;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::matching::{json, name, Rematch};
+use super::matching::{json, name, upsert_lineage, Rematch};
 use super::{Store, LATEST};
 use crate::error::Result;
 use crate::matching::{lookup, Claim, IndexRow, ItemKind, ItemRef, Label, Matcher, Reason};
@@ -144,23 +144,7 @@ impl Store {
                 touched.insert(claims.link((vo, &r.of), (vi, &r.item), true)?);
             }
             touched.retain(|c| !claims.merged.contains(c));
-            let mut upsert = tx.prepare(
-                "INSERT INTO lineage (article_id, source_id, share, quote_share, detail)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (article_id) DO UPDATE SET source_id = excluded.source_id,
-                    share = excluded.share, quote_share = excluded.quote_share,
-                    detail = excluded.detail
-                 WHERE excluded.share > lineage.share",
-            )?;
-            for d in &lineage {
-                upsert.execute(params![
-                    d.article,
-                    d.source,
-                    d.share,
-                    d.quote_share,
-                    json(d)
-                ])?;
-            }
+            upsert_lineage(&tx, &lineage)?;
             write_index(&tx, &index, &version_of)?;
             let mut mark = tx.prepare("UPDATE versions SET matched = 1 WHERE id = ?1")?;
             for v in versions {

@@ -215,23 +215,7 @@ impl Store {
             for id in &todo_ids {
                 drop_lineage.execute([id])?;
             }
-            let mut insert = tx.prepare(
-                "INSERT INTO lineage (article_id, source_id, share, quote_share, detail)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (article_id) DO UPDATE SET source_id = excluded.source_id,
-                    share = excluded.share, quote_share = excluded.quote_share,
-                    detail = excluded.detail
-                 WHERE excluded.share > lineage.share",
-            )?;
-            for d in &lineage {
-                insert.execute(params![
-                    d.article,
-                    d.source,
-                    d.share,
-                    d.quote_share,
-                    json(d)
-                ])?;
-            }
+            upsert_lineage(&tx, &lineage)?;
             let mut mark = tx.prepare("UPDATE versions SET matched = 1 WHERE id = ?1")?;
             for id in &todo_ids {
                 mark.execute([version_of[id]])?;
@@ -510,6 +494,29 @@ pub struct ItemView {
     pub speaker_title: Option<String>,
     pub speaker_kind: Option<String>,
     pub cue: Option<String>,
+}
+
+/// Stores derivations, each replacing an article's stored source when it
+/// shares more.
+pub(crate) fn upsert_lineage(tx: &rusqlite::Connection, lineage: &[Derivation]) -> Result<()> {
+    let mut insert = tx.prepare(
+        "INSERT INTO lineage (article_id, source_id, share, quote_share, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (article_id) DO UPDATE SET source_id = excluded.source_id,
+            share = excluded.share, quote_share = excluded.quote_share,
+            detail = excluded.detail
+         WHERE excluded.share > lineage.share",
+    )?;
+    for d in lineage {
+        insert.execute(params![
+            d.article,
+            d.source,
+            d.share,
+            d.quote_share,
+            json(d)
+        ])?;
+    }
+    Ok(())
 }
 
 pub(crate) fn name<T: Serialize>(v: &T) -> String {
