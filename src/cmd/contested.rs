@@ -6,6 +6,7 @@ use std::io::IsTerminal;
 use crate::cmd::{emit, emit_json, exit, Ctx};
 use crate::error::Result;
 use crate::report::claims::{terminal, ClaimReport};
+use crate::report::sanitize;
 use crate::store::Store;
 
 /// List contested claims.
@@ -58,13 +59,20 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         emit(ctx.out, "\n")?;
     }
     let lineage = store.lineage()?;
+    let named = |id: i64| -> Result<String> {
+        let outlet = store.outlet_of(id)?;
+        Ok(format!(
+            "article {id} ({})",
+            sanitize(outlet.as_deref().unwrap_or("outlet unknown"))
+        ))
+    };
     for d in &lineage {
         emit(
             ctx.out,
             &format!(
-                "Rewrite: article {} derives from article {} ({:.0}% of its sentences, {:.0}% of its quotes): not independent confirmation\n",
-                d.article,
-                d.source,
+                "Rewrite: {} derives from {} ({:.0}% of its sentences, {:.0}% of its quotes): not independent confirmation\n",
+                named(d.article)?,
+                named(d.source)?,
                 d.share * 100.0,
                 d.quote_share * 100.0
             ),

@@ -1,7 +1,7 @@
 //! Read queries for the listing commands. Every user-given string is bound
 //! as a parameter, never pasted into SQL.
 
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use super::{Store, LATEST};
@@ -125,6 +125,19 @@ impl Store {
         Ok(rows)
     }
 
+    /// An article's outlet name, if it has one.
+    pub fn outlet_of(&self, article: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT o.name FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
+                 WHERE a.id = ?1",
+            )?
+            .query_row([article], |r| r.get::<_, Option<String>>(0))
+            .optional()?
+            .flatten())
+    }
+
     /// Figures in the latest version of each article, optionally of one kind.
     pub fn figures(&self, kind: Option<&str>) -> Result<Vec<FigureRow>> {
         let sql = format!(
@@ -218,7 +231,6 @@ pub struct VersionRow {
 impl Store {
     /// The article an id, URL or file path names, if stored.
     pub fn find_article(&self, reference: &str) -> Result<Option<i64>> {
-        use rusqlite::OptionalExtension;
         if let Ok(id) = reference.parse::<i64>() {
             let found: Option<i64> = self
                 .conn

@@ -127,7 +127,7 @@ fn rewrite_relation_is_found() {
     assert!(rows[0]["share"].as_f64().unwrap() > 0.5);
     let report = dir.run(&["contested"]).stdout();
     assert!(
-        report.contains("article 2 derives from article 1"),
+        report.contains("article 2 (outlet unknown) derives from article 1 (The Daily Beast)"),
         "{report}"
     );
 }
