@@ -24,6 +24,7 @@ pub(crate) const LATEST: &str =
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_stable_claims.sql"),
+    include_str!("migrations/0003_drafts.sql"),
 ];
 
 /// The schema version this build writes.

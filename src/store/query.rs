@@ -138,6 +138,26 @@ impl Store {
             .flatten())
     }
 
+    /// Ids of the articles saved as drafts (`audit --save`).
+    pub fn draft_articles(&self) -> Result<std::collections::HashSet<i64>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE draft = 1")?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    }
+
+    /// Marks an article as a draft (or not).
+    pub fn set_draft(&self, article: i64, draft: bool) -> Result<()> {
+        self.conn.execute(
+            "UPDATE articles SET draft = ?2 WHERE id = ?1",
+            rusqlite::params![article, draft],
+        )?;
+        Ok(())
+    }
+
     /// Figures in the latest version of each article, optionally of one kind.
     pub fn figures(&self, kind: Option<&str>) -> Result<Vec<FigureRow>> {
         let sql = format!(
