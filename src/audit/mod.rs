@@ -18,6 +18,7 @@
 //! A quote that is not a mismatch but has no speaker is *unattributed*;
 //! one credited to an anonymous source is *anonymous*.
 
+mod lines;
 mod search;
 
 use std::cmp::Reverse;
@@ -31,6 +32,7 @@ use crate::matching::{
     Reason,
 };
 
+pub use lines::source_line;
 pub use search::{
     build_query, distinctive_terms, fts_term, pick_candidates, search_items, SearchItem,
     SearchQuery, COMMON_DOCS,
@@ -180,10 +182,14 @@ pub struct Finding {
     /// Quote, figure, or narration (the draft's own prose carrying words
     /// the coverage quotes from someone).
     pub item: ItemKind,
-    /// The draft's words, `draft[start..end]` (byte offsets).
+    /// The draft's words, `draft[start..end]` (byte offsets into the
+    /// draft's text, after any conversion from HTML or Markdown).
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// The 1-based line of the draft file where the words are (see
+    /// [`Audit::locate`]); 0 until located.
+    pub line: usize,
     /// Who the draft credits a quote to, its title and kind of source.
     pub speaker: Option<String>,
     pub speaker_title: Option<String>,
@@ -248,12 +254,23 @@ pub struct Audit {
     pub findings: Vec<Finding>,
     /// Stored articles the draft was compared with.
     pub compared: usize,
+    /// Stored articles left out because they are the draft itself (the
+    /// same URL or file): a draft is never its own source.
+    pub excluded: Vec<i64>,
 }
 
 impl Audit {
     /// The worst status found, if any finding.
     pub fn worst(&self) -> Option<Status> {
         self.findings.iter().map(|f| f.status).max()
+    }
+
+    /// Sets each finding's line in the draft file: `text` is the draft's
+    /// text, `source` the file as written when conversion changed it.
+    pub fn locate(&mut self, text: &str, source: Option<&str>) {
+        for f in &mut self.findings {
+            f.line = source_line(text, source, f.start, f.end);
+        }
     }
 
     /// Whether a finding reaches `level` (`None`: nothing fails).
@@ -296,6 +313,7 @@ pub fn audit(text: &str, extraction: &Extraction, coverage: Vec<Coverage>) -> Au
         summary: Counts::of(&findings),
         findings,
         compared,
+        excluded: Vec::new(),
     }
 }
 
@@ -374,8 +392,39 @@ fn verdict(seen: &[Seen]) -> Status {
     }
 }
 
+/// The verdict over a quote's pairs. A source that repeats the words with
+/// no speaker (a pull quote, a headline) confirms the words, not who said
+/// them: when another source credits them to someone else, the draft's
+/// speaker is a mismatch.
+fn quote_verdict(q: &Quote, seen: &[Seen], by_id: &HashMap<i64, &Coverage>) -> Status {
+    let credited = |s: &Seen| {
+        s.theirs.kind != ItemKind::Quote
+            || by_id
+                .get(&s.theirs.article)
+                .and_then(|c| c.input.quotes.get(s.theirs.index))
+                .is_some_and(|sq| sq.speaker.is_some())
+    };
+    let restates = |s: &Seen| s.pair.label == Label::Restates;
+    let other_credit = seen.iter().any(|s| {
+        s.pair
+            .reasons
+            .iter()
+            .any(|r| matches!(r, Reason::Speaker | Reason::Attribution))
+    });
+    if seen
+        .iter()
+        .any(|s| restates(s) && (credited(s) || q.speaker.is_none() || !other_credit))
+    {
+        Status::Ok
+    } else if seen.is_empty() {
+        Status::Unverified
+    } else {
+        Status::Mismatch
+    }
+}
+
 fn quote_finding(q: &Quote, seen: Vec<Seen>, by_id: &HashMap<i64, &Coverage>) -> Finding {
-    let found = verdict(&seen);
+    let found = quote_verdict(q, &seen, by_id);
     let status = match found {
         Status::Mismatch => Status::Mismatch,
         // Words from nobody, or from nobody named: an editor's question
@@ -501,6 +550,7 @@ fn finding(
         text: text.to_string(),
         start,
         end,
+        line: 0,
         speaker: None,
         speaker_title: None,
         speaker_kind: None,

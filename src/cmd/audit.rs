@@ -111,11 +111,18 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
     } else {
         Store::open_existing(&ctx.db)?
     };
-    let result = check(&store, &draft).map_err(|e| store::store_error(&ctx.db, e))?;
+    let mut result = check(&store, &draft).map_err(|e| store::store_error(&ctx.db, e))?;
+    result.locate(&draft.loaded.text, draft.loaded.source.as_deref());
     let saved = if args.save {
         let (outcome, article) =
             ingest::store(&mut store, &draft).map_err(|e| store::store_error(&ctx.db, e))?;
-        // A saved draft is coverage like any other: match it in.
+        // A new draft is marked as one, so that its errors stay out of
+        // `contested` unless asked; it is matched in like any article.
+        if outcome == Outcome::New {
+            store
+                .set_draft(article, true)
+                .map_err(|e| store::store_error(&ctx.db, e))?;
+        }
         store
             .rematch()
             .map_err(|e| store::store_error(&ctx.db, e))?;
@@ -135,13 +142,10 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
             },
         )?;
     } else {
-        emit(
-            ctx.out,
-            &human(&input.display(), &draft.loaded.text, &result),
-        )?;
+        emit(ctx.out, &human(&input.display(), &result))?;
         if let Some(s) = saved {
             let what = match s.outcome {
-                Outcome::New => "new article",
+                Outcome::New => "new draft, article",
                 Outcome::Updated => "new version of article",
                 Outcome::Unchanged => "unchanged, article",
             };
@@ -173,7 +177,9 @@ pub fn check(store: &Store, draft: &Prepared) -> Result<Audit> {
     let exclude: Vec<i64> = store.article_by_key(&draft.key)?.into_iter().collect();
     let ids = audit::pick_candidates(&ranked, &exclude, audit::MAX_CANDIDATES);
     let coverage = store.coverage(&ids)?;
-    Ok(audit::audit(text, &draft.extraction, coverage))
+    let mut result = audit::audit(text, &draft.extraction, coverage);
+    result.excluded = exclude;
+    Ok(result)
 }
 
 /// Runs one search over article texts or stored quotes: ranked when cheap,
@@ -205,13 +211,18 @@ fn search(store: &Store, q: &audit::SearchQuery, quotes: bool) -> Result<Vec<i64
 
 /// The report for people: findings grouped by status, worst first, then
 /// the summary line.
-fn human(name: &str, text: &str, a: &Audit) -> String {
+fn human(name: &str, a: &Audit) -> String {
     let mut out = format!(
         "{}: {} checked against {}\n",
         sanitize(name),
         plural(a.summary.items, "item"),
         plural(a.compared, "stored article")
     );
+    for id in &a.excluded {
+        out.push_str(&format!(
+            "left out article {id}: it is this draft as stored before (same URL or file)\n"
+        ));
+    }
     for status in Status::ALL.iter().rev() {
         let group: Vec<&Finding> = a.findings.iter().filter(|f| f.status == *status).collect();
         if group.is_empty() {
@@ -223,7 +234,7 @@ fn human(name: &str, text: &str, a: &Audit) -> String {
             group.len()
         ));
         for f in group {
-            finding(&mut out, text, f);
+            finding(&mut out, f);
         }
     }
     let c = &a.summary;
@@ -248,8 +259,8 @@ fn plural(n: usize, noun: &str) -> String {
     }
 }
 
-fn finding(out: &mut String, text: &str, f: &Finding) {
-    let line = text[..f.start.min(text.len())].matches('\n').count() + 1;
+fn finding(out: &mut String, f: &Finding) {
+    let line = f.line;
     let what = match f.item {
         ItemKind::Quote => "quote",
         ItemKind::Figure => "figure",
@@ -285,6 +296,20 @@ fn finding(out: &mut String, text: &str, f: &Finding) {
                 k.name(),
                 others.join(", ")
             ));
+        }
+    }
+    if f.kind == Some(audit::MismatchKind::Title) {
+        if let Some(s) = f
+            .sources
+            .iter()
+            .find(|s| s.reasons.contains(&crate::matching::Reason::SpeakerTitle))
+        {
+            out.push_str(&sanitize(&format!(
+                "{pad}title: \"{}\" here, \"{}\" in article {}\n",
+                f.speaker_title.as_deref().unwrap_or("-"),
+                s.speaker_title.as_deref().unwrap_or("-"),
+                s.article
+            )));
         }
     }
     if let Some(d) = &f.diff {
@@ -332,6 +357,9 @@ fn finding(out: &mut String, text: &str, f: &Finding) {
 
 fn source_line(f: &Finding, s: &Source) -> String {
     let verb = match (s.label, f.status) {
+        (Label::Restates, _) if s.item == ItemKind::Quote && s.speaker.is_none() => {
+            "found with no speaker in"
+        }
         (Label::Restates, _) => "found in",
         (Label::Diverges, Status::Mismatch) => "otherwise in",
         (Label::Diverges, _) => "differs in",

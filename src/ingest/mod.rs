@@ -160,6 +160,9 @@ pub struct Loaded {
     pub meta: Meta,
     /// Things worth telling the user that did not stop the article.
     pub warnings: Vec<String>,
+    /// The decoded source, when conversion changed it (HTML, Markdown):
+    /// reports point into it by line.
+    pub source: Option<String>,
 }
 
 /// Read one input: size check, decoding, format conversion, metadata
@@ -252,12 +255,14 @@ pub fn load(input: &Input, opts: &Options) -> Result<Loaded> {
         .or(sidecar)
         .or(markup_meta)
         .or(meta::infer(&text));
+    let source = (text != raw).then_some(raw);
     Ok(Loaded {
         input: input.clone(),
         text,
         format,
         meta,
         warnings,
+        source,
     })
 }
 

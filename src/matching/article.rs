@@ -171,6 +171,16 @@ pub(crate) struct FigureFeatures {
     pub near: Vec<(u32, u32)>,
     /// The value rounded to two significant digits (or the date), hashed.
     pub value_bucket: u64,
+    /// The event around the figure: the anchors (see [`anchor`]) of the
+    /// other figures in its sentence and the sentences either side,
+    /// sorted. Two figures whose contexts share an anchor are told about
+    /// the same event ("sentenced to 11 years" beside "$9.4 million").
+    pub context: Vec<u64>,
+    /// The words right around the figure in its sentence: two before, two
+    /// after ("sentenced to _ in prison"), as word ids (concept ids for
+    /// words of a concept group; 0 for none, a number or another figure)
+    /// and whether each is a content word.
+    pub frame: [(u32, bool); 4],
 }
 
 impl FigureFeatures {
@@ -194,6 +204,11 @@ impl FigureFeatures {
                     ),
                 ]
             })
+            .chain(
+                self.context
+                    .iter()
+                    .map(|&a| key2(family::FIGURE_CONTEXT, u64::from(self.class), a)),
+            )
             .collect();
         keys.sort_unstable();
         keys.dedup();
@@ -290,6 +305,78 @@ fn value_bucket(f: &Figure) -> u64 {
     }
 }
 
+/// Every title each quote's speaker has in the article (see
+/// [`Prepared::speaker_titles`]), from (speaker, title) of each quote.
+fn speaker_titles(quotes: &[(Option<&str>, Option<&str>)]) -> Vec<Option<String>> {
+    quotes
+        .iter()
+        .map(|&(speaker, _)| {
+            let speaker = speaker?;
+            let mut titles: Vec<&str> = Vec::new();
+            for &(s, t) in quotes {
+                if let (Some(s), Some(t)) = (s, t) {
+                    if s == speaker && !titles.contains(&t) {
+                        titles.push(t);
+                    }
+                }
+            }
+            (!titles.is_empty()).then(|| titles.join("; "))
+        })
+        .collect()
+}
+
+/// A figure that can tell which event a sentence reports: an amount with
+/// at least two significant digits
+/// ("$9.4 million", "122 countries"), not a year, a date or a round
+/// small number that recurs everywhere. Its anchor is its class and
+/// value bucket.
+pub(crate) fn anchor(f: &Figure, ff: &FigureFeatures) -> Option<u64> {
+    let v = f.value?.abs();
+    let specific = match f.kind {
+        FigureKind::Year | FigureKind::Date => false,
+        FigureKind::Money => significant_digits(v) >= 2,
+        _ => v > 12.0 && significant_digits(v) >= 2,
+    };
+    specific.then(|| super::normalize::mix64(ff.value_bucket ^ u64::from(ff.class)))
+}
+
+/// Significant digits of a positive value ("9.4 million" 2, "50" 1).
+pub(crate) fn significant_digits(v: f64) -> u32 {
+    if !(v.is_finite() && v > 0.0) {
+        return 0;
+    }
+    let mut m = v / 10f64.powf(v.log10().floor());
+    let mut n = 1;
+    while n < 6 && (m - m.round()).abs() > 1e-6 {
+        m *= 10.0;
+        n += 1;
+    }
+    n
+}
+
+/// Fills each figure's [`FigureFeatures::context`] from the anchors of the
+/// other figures within one sentence of it.
+fn add_contexts(figs: &[Figure], sentences: &[(u32, u32)], features: &mut [FigureFeatures]) {
+    let sentence_of = |at: usize| sentences.partition_point(|s| (s.1 as usize) <= at);
+    let at: Vec<(usize, Option<u64>)> = figs
+        .iter()
+        .zip(features.iter())
+        .map(|(f, ff)| (sentence_of(f.start), anchor(f, ff)))
+        .collect();
+    for (i, ff) in features.iter_mut().enumerate() {
+        let mut ctx: Vec<u64> = at
+            .iter()
+            .enumerate()
+            .filter(|&(j, &(s, a))| j != i && a.is_some() && s.abs_diff(at[i].0) <= 1)
+            .filter_map(|(_, &(_, a))| a)
+            .filter(|&a| Some(a) != at[i].1)
+            .collect();
+        ctx.sort_unstable();
+        ctx.dedup();
+        ff.context = ctx;
+    }
+}
+
 /// Fixed rarity of near and far subject words.
 const NEAR_RARITY: f32 = 3.0;
 const FAR_RARITY: f32 = 2.0;
@@ -321,6 +408,11 @@ pub(crate) struct Prepared {
     pub figure_reprints: Vec<Option<(u32, u32)>>,
     /// The keys a store keeps to find this article again (see `sketch`).
     pub sketch: Vec<u32>,
+    /// For each quote, every title its speaker is given in the article, in
+    /// order, joined by "; " ("CEO of the Cyber Threat Alliance; who was
+    /// coordinator …"): a later mention's short title is compared as all
+    /// the article says of the speaker.
+    pub speaker_titles: Vec<Option<String>>,
 }
 
 /// A quote's form: a hash of everything quote scoring reads (its folded
@@ -367,6 +459,13 @@ pub(crate) fn figure_form(f: &Figure, ff: &FigureFeatures) -> u64 {
         add(o.as_deref().map_or(2, hash_str));
     }
     add(u64::from(ff.class));
+    for &(w, c) in &ff.frame {
+        add(u64::from(w) << 1 | u64::from(c));
+    }
+    for &a in &ff.context {
+        add(a);
+    }
+    add(ff.context.len() as u64);
     for &(stem, w) in &ff.subject {
         add(u64::from(stem) << 32 | u64::from(w.to_bits()));
     }
@@ -402,6 +501,18 @@ pub(crate) const NUMERIC: u8 = 2;
 pub(crate) const BREAK: u8 = 4;
 pub(crate) const IN_QUOTE: u8 = 8;
 pub(crate) const IN_FIGURE: u8 = 16;
+/// The token's stem is its concept group ("detained" → "arrested", see
+/// [`crate::extract::lexicon::concept`]): near a figure it stands for the group.
+pub(crate) const CONCEPT: u8 = 32;
+
+/// The stem id of a word for figure subjects: its concept group's when it
+/// has one, so synonyms of one event or one kind of thing meet.
+fn subject_stem(norm: &str) -> (u32, bool) {
+    match crate::extract::lexicon::concept(norm) {
+        Some(c) => (word_id(c), true),
+        None => (word_id(stem(norm)), false),
+    }
+}
 
 /// An article's tokens and squashed text.
 #[derive(Debug, Default)]
@@ -452,12 +563,16 @@ impl ArticleText {
                 flags |= BREAK;
             }
             prev_end = t.end;
+            let (stem, concept) = subject_stem(&t.norm);
+            if concept {
+                flags |= CONCEPT;
+            }
             out.tokens.push(ArticleToken {
                 start: t.start as u32,
                 end: t.end as u32,
                 sq: out.squashed.len() as u32,
                 word: word_id(&t.norm),
-                stem: word_id(stem(&t.norm)),
+                stem,
                 flags,
             });
             out.squashed.push_str(&t.norm);
@@ -560,10 +675,19 @@ pub(crate) fn prepare(input: ArticleInput, aliases: &Aliases) -> (Prepared, Arti
         .iter()
         .map(|q| QuoteFeatures::new(q, aliases))
         .collect();
+    let titles = speaker_titles(
+        &input
+            .quotes
+            .iter()
+            .map(|q| (q.speaker.as_deref(), q.speaker_title.as_deref()))
+            .collect::<Vec<_>>(),
+    );
+    // All the titles of the speaker are read by scoring too.
     let quote_forms: Vec<u64> = quotes
         .iter()
         .zip(&input.quotes)
-        .map(|(f, q)| quote_form(q, f))
+        .zip(&titles)
+        .map(|((f, q), t)| mix64(quote_form(q, f) ^ t.as_deref().map_or(3, hash_str)))
         .collect();
     let mut keys = ArticleKeys {
         quotes: quotes.iter().map(QuoteFeatures::gram_keys).collect(),
@@ -596,11 +720,12 @@ pub(crate) fn prepare(input: ArticleInput, aliases: &Aliases) -> (Prepared, Arti
     }
     keys.narration.shrink_to_fit();
 
-    let figures: Vec<FigureFeatures> = input
+    let mut figures: Vec<FigureFeatures> = input
         .figures
         .iter()
         .map(|f| figure_features(f, &text))
         .collect();
+    add_contexts(&input.figures, &sentences, &mut figures);
     keys.figures = figures.iter().map(FigureFeatures::keys).collect();
     let figure_forms: Vec<u64> = input
         .figures
@@ -624,6 +749,7 @@ pub(crate) fn prepare(input: ArticleInput, aliases: &Aliases) -> (Prepared, Arti
             quote_forms,
             figure_forms,
             sketch: Vec::new(),
+            speaker_titles: titles,
         },
         keys,
     )
@@ -653,7 +779,7 @@ fn figure_features(f: &Figure, text: &ArticleText) -> FigureFeatures {
         if useful(&toks[i]) {
             add(toks[i].stem, proximity(d));
             if proximity(d) >= NEAR {
-                near.push((toks[i].word, toks[i].stem));
+                near.push(near_word(&toks[i]));
             }
         }
     }
@@ -668,7 +794,7 @@ fn figure_features(f: &Figure, text: &ArticleText) -> FigureFeatures {
         if useful(&toks[i]) {
             add(toks[i].stem, proximity(d));
             if proximity(d) >= NEAR {
-                near.push((toks[i].word, toks[i].stem));
+                near.push(near_word(&toks[i]));
             }
         }
         i += 1;
@@ -677,7 +803,7 @@ fn figure_features(f: &Figure, text: &ArticleText) -> FigureFeatures {
     if let Some(c) = &f.counts {
         for t in tokens(c) {
             if !is_stop_word(&t.norm) {
-                add(word_id(stem(&t.norm)), 1.5);
+                add(subject_stem(&t.norm).0, 1.5);
             }
         }
     }
@@ -691,6 +817,53 @@ fn figure_features(f: &Figure, text: &ArticleText) -> FigureFeatures {
         norm,
         near,
         value_bucket: value_bucket(f),
+        context: Vec::new(),
+        frame: frame(toks, first, last),
+    }
+}
+
+/// The frame of a figure whose tokens are `first..last`: see
+/// [`FigureFeatures::frame`]. A line break or a sentence end bounds it.
+fn frame(toks: &[ArticleToken], first: usize, last: usize) -> [(u32, bool); 4] {
+    let mut out = [(0, false); 4];
+    let word = |t: &ArticleToken| {
+        if t.flags & (NUMERIC | IN_FIGURE) != 0 {
+            (0, false)
+        } else if t.flags & CONCEPT != 0 {
+            (t.stem, true)
+        } else {
+            (t.word, t.flags & STOP == 0)
+        }
+    };
+    // Left: first-1, then first-2, within the sentence and paragraph.
+    if first > 0 && first <= toks.len() {
+        let s = toks
+            .get(first)
+            .map(|t| t.flags & BREAK == 0)
+            .unwrap_or(true);
+        if s {
+            out[1] = word(&toks[first - 1]);
+            if first > 1 && toks[first - 1].flags & BREAK == 0 {
+                out[0] = word(&toks[first - 2]);
+            }
+        }
+    }
+    if last < toks.len() && toks[last].flags & BREAK == 0 {
+        out[2] = word(&toks[last]);
+        if last + 1 < toks.len() && toks[last + 1].flags & BREAK == 0 {
+            out[3] = word(&toks[last + 1]);
+        }
+    }
+    out
+}
+
+/// A near word as (word id, stem id); a word of a concept group is the
+/// group for both, so that synonyms share blocking keys.
+fn near_word(t: &ArticleToken) -> (u32, u32) {
+    if t.flags & CONCEPT != 0 {
+        (t.stem, t.stem)
+    } else {
+        (t.word, t.stem)
     }
 }
 

@@ -33,6 +33,8 @@ pub(crate) mod family {
     pub const FIGURE_VALUE: u64 = 0x85eb_ca77_c2b2_ae63;
     /// Figure kind with two words of its subject.
     pub const FIGURE_PAIR: u64 = 0xd6e8_feb8_6659_fd93;
+    /// Figure kind with the anchor of a figure beside it (the event).
+    pub const FIGURE_CONTEXT: u64 = 0x4cf5_ad43_2745_937f;
 }
 
 /// Length in bytes of the character grams anchored at word starts. A

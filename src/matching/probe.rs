@@ -10,7 +10,7 @@ use super::score::{
     self, compare_figures, compare_quote_narration, compare_quotes, QuoteSide, Verdict,
 };
 use super::{
-    ItemKind, ItemRef, Matcher, Pair, Probe, ProbeKeys, Reason, NARRATION, RARE_FIGURE_KEY,
+    ItemKind, ItemRef, Label, Matcher, Pair, Probe, ProbeKeys, Reason, NARRATION, RARE_FIGURE_KEY,
 };
 
 /// Adds `(fi, fid)` to `cands` for every figure in `hits` (other fid,
@@ -199,10 +199,12 @@ impl Matcher {
             let a = QuoteSide {
                 quote: &other.input.quotes[oi],
                 f: fa,
+                titles: other.speaker_titles[oi].as_deref(),
             };
             let b = QuoteSide {
                 quote: &me.input.quotes[qi as usize],
                 f: &mine[qi as usize],
+                titles: me.speaker_titles[qi as usize].as_deref(),
             };
             if let Some(v) = compare_quotes(a, b, &self.opts) {
                 *out.links.entry(i as u32).or_default() += 3;
@@ -228,6 +230,7 @@ impl Matcher {
             let side = QuoteSide {
                 quote: &me.input.quotes[qi as usize],
                 f: &mine[qi as usize],
+                titles: me.speaker_titles[qi as usize].as_deref(),
             };
             let outlet = self.articles[i].outlet.as_ref();
             if let Some(hit) = compare_quote_narration(side, &text, &near, outlet, &self.opts) {
@@ -255,6 +258,7 @@ impl Matcher {
                 let side = QuoteSide {
                     quote: &other.input.quotes[oi],
                     f: fo,
+                    titles: other.speaker_titles[oi].as_deref(),
                 };
                 let (text, near) = self.narration_window(j, &sentences);
                 if let Some(hit) =
@@ -269,8 +273,49 @@ impl Matcher {
             }
         }
 
+        self.one_title_divergence(j, &mut out.pairs);
         out.pairs.extend(self.figure_pairs(j, &keys.figure_pairs));
         out
+    }
+
+    /// A speaker's title differs between two articles once, not once per
+    /// quote: the first quote pair of each (other article, speaker) keeps
+    /// the divergence, later ones of the same speaker lose it (and restate
+    /// when nothing else differs), so one fact is not several claims.
+    fn one_title_divergence(&self, j: usize, pairs: &mut [Pair]) {
+        let me = &self.articles[j];
+        let mut seen: Vec<(i64, &str)> = Vec::new();
+        let mut order: Vec<usize> = (0..pairs.len()).collect();
+        // In the pairs' own order (earlier article's item first), which
+        // does not depend on which of the two articles probes the other.
+        let mine = |p: &Pair| if p.b.article == me.input.id { p.b } else { p.a };
+        let theirs = |p: &Pair| if p.b.article == me.input.id { p.a } else { p.b };
+        order.sort_by_key(|&k| {
+            let p = &pairs[k];
+            (theirs(p).article, p.a.index, p.b.index)
+        });
+        for k in order {
+            let p = &mut pairs[k];
+            let (m, t) = (mine(p), theirs(p));
+            if m.kind != ItemKind::Quote || t.kind != ItemKind::Quote {
+                continue;
+            }
+            if !p.reasons.contains(&Reason::SpeakerTitle) {
+                continue;
+            }
+            let Some(speaker) = me.input.quotes[m.index].speaker.as_deref() else {
+                continue;
+            };
+            let other = t.article;
+            if seen.contains(&(other, speaker)) {
+                p.reasons.retain(|r| *r != Reason::SpeakerTitle);
+                if p.reasons.is_empty() {
+                    p.label = Label::Restates;
+                }
+            } else {
+                seen.push((other, speaker));
+            }
+        }
     }
 
     fn narration_ref(&self, article: usize, hit: &score::NarrationHit) -> ItemRef {

@@ -7,7 +7,7 @@ use crate::extract::model::{
     DurationUnit, Figure, FigureKind, Quote, QuoteKind, SpeakerKind, Unit,
 };
 
-use super::article::{ArticleText, FigureFeatures, QuoteFeatures};
+use super::article::{anchor, ArticleText, FigureFeatures, QuoteFeatures};
 use super::block::GRAM_LEN;
 use super::normalize::{for_each_token, spelling_variant};
 use super::speaker::{relate, same_name, titles_differ, SpeakerName, SpeakerRelation};
@@ -27,6 +27,15 @@ pub(crate) struct Verdict {
 pub(crate) struct QuoteSide<'a> {
     pub quote: &'a Quote,
     pub f: &'a QuoteFeatures,
+    /// Every title the speaker has in the quote's article (see
+    /// `Prepared::speaker_titles`); the quote's own title when not known.
+    pub titles: Option<&'a str>,
+}
+
+impl QuoteSide<'_> {
+    fn title(&self) -> Option<&str> {
+        self.titles.or(self.quote.speaker_title.as_deref())
+    }
 }
 
 /// Fewest words a quote needs to be found inside another text: below
@@ -49,6 +58,34 @@ fn count_sorted_common(a: &[u32], b: &[u32]) -> usize {
         }
     }
     n
+}
+
+fn count_sorted_common64(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Whether two figure frames (see `FigureFeatures::frame`) agree in three
+/// of four places, one of them a content word.
+fn same_frame(a: &[(u32, bool); 4], b: &[(u32, bool); 4]) -> bool {
+    let same: Vec<bool> = a
+        .iter()
+        .zip(b)
+        .filter(|(x, y)| x.0 != 0 && x.0 == y.0)
+        .map(|(x, _)| x.1)
+        .collect();
+    same.len() >= 3 && same.contains(&true)
 }
 
 fn sorted_unique(words: &[u32]) -> Vec<u32> {
@@ -177,20 +214,42 @@ fn word_similarity(a: &[u32], b: &[u32]) -> f64 {
 /// `QuoteFeatures` keeps (editorial insertions skipped). A contraction
 /// folds into two words; its text is shown once.
 fn display_words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
+    // (start, end) of each shown word; a word keeps the punctuation after
+    // it up to the next word ("Agency," not "Agency").
+    let mut spans: Vec<Option<(usize, usize)>> = Vec::new();
     let mut last_span = (usize::MAX, usize::MAX);
+    let mut starts = Vec::new();
     for_each_token(text, |t| {
+        starts.push(t.start);
         if t.editorial {
             return;
         }
         if (t.start, t.end) == last_span {
-            out.push(String::new());
+            spans.push(None);
         } else {
-            out.push(text[t.start..t.end].to_owned());
+            spans.push(Some((t.start, t.end)));
         }
         last_span = (t.start, t.end);
     });
-    out
+    spans
+        .into_iter()
+        .map(|span| {
+            let Some((a, b)) = span else {
+                return String::new();
+            };
+            let next = starts
+                .iter()
+                .copied()
+                .find(|&s| s >= b)
+                .unwrap_or(text.len());
+            let tail = text.get(b..next).unwrap_or("");
+            let punct: String = tail
+                .chars()
+                .take_while(|c| !c.is_whitespace() && !c.is_alphanumeric())
+                .collect();
+            format!("{}{punct}", &text[a..b])
+        })
+        .collect()
 }
 
 fn join(words: &[String]) -> String {
@@ -241,6 +300,62 @@ pub(crate) fn word_diff(
     (ops, substantive)
 }
 
+/// Whether a changed word of a diff is a number (digits or a number word).
+fn changes_number(ops: &[DiffOp]) -> bool {
+    ops.iter()
+        .filter(|o| o.op != DiffKind::Equal)
+        .flat_map(|o| o.text.split_whitespace())
+        .any(|w| {
+            w.bytes().any(|b| b.is_ascii_digit())
+                || crate::extract::lexicon::number_word(
+                    w.trim_matches(|c: char| !c.is_alphabetic())
+                        .to_lowercase()
+                        .as_bytes(),
+                )
+                .is_some()
+        })
+}
+
+/// Whether the figures inside two quotes of the same words disagree: the
+/// figures of each kind and unit, in order, compared by value ("partners
+/// from 122 countries" against "from 150 countries"). Quotes with a
+/// different number of figures of a kind are compared on the rest only.
+fn numbers_differ(a: &Quote, b: &Quote) -> bool {
+    let (fa, fb) = (
+        crate::extract::figures::figures(&a.text),
+        crate::extract::figures::figures(&b.text),
+    );
+    let of = |fs: &[Figure], k: &Figure| -> Vec<usize> {
+        fs.iter()
+            .enumerate()
+            .filter(|(_, f)| f.kind == k.kind && f.unit == k.unit)
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let mut seen = Vec::new();
+    for f in &fa {
+        if seen
+            .iter()
+            .any(|s: &&Figure| s.kind == f.kind && s.unit == f.unit)
+        {
+            continue;
+        }
+        seen.push(f);
+        let (ia, ib) = (of(&fa, f), of(&fb, f));
+        if ia.len() != ib.len() {
+            continue;
+        }
+        if ia
+            .iter()
+            .zip(&ib)
+            .any(|(&i, &j)| values_agree(&fa[i], &fb[j], 1.0, 1.0) == Some(false))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether `nested` is a quote that `outer`'s speaker relays: Putin's
 /// words inside Kris's quote are credited to Putin, and Kris is the one who
 /// cites them; pairing the inner with the outer words is no divergence.
@@ -259,7 +374,7 @@ fn credit_reasons(a: QuoteSide, b: QuoteSide, reasons: &mut Vec<Reason>) {
     }
     match relate(a.f.speaker.as_ref(), b.f.speaker.as_ref()) {
         SpeakerRelation::Same => {
-            if let (Some(ta), Some(tb)) = (&a.quote.speaker_title, &b.quote.speaker_title) {
+            if let (Some(ta), Some(tb)) = (a.title(), b.title()) {
                 if titles_differ(ta, tb) {
                     reasons.push(Reason::SpeakerTitle);
                 }
@@ -370,8 +485,14 @@ pub(crate) fn compare_quotes(a: QuoteSide, b: QuoteSide, opts: &Options) -> Opti
             if substantive && both_verbatim {
                 reasons.push(Reason::Wording);
             }
+            if substantive && changes_number(&ops) && numbers_differ(a.quote, b.quote) {
+                reasons.push(Reason::Value);
+            }
             diff = Some(ops);
         }
+    }
+    if basis == Basis::Paraphrase && numbers_differ(a.quote, b.quote) {
+        reasons.push(Reason::Value);
     }
     credit_reasons(a, b, &mut reasons);
     reasons.sort();
@@ -603,14 +724,14 @@ pub(crate) fn compare_figures(
         return None;
     }
     let (sim, shared) = subject_similarity(fa, fb);
-    // Figures about one thing share at least one word right next to them
-    // (within seven words), not only words further off.
-    if shared < 2
-        || !fa
-            .near
-            .iter()
-            .any(|(w, _)| fb.near.iter().any(|(v, _)| v == w))
-    {
+    // Figures about one thing share a word right next to them (within
+    // seven words), not only words further off.
+    let near_shared = fa
+        .near
+        .iter()
+        .filter(|(_, s)| fb.near.iter().any(|(_, t)| t == s))
+        .count();
+    if shared == 0 || near_shared == 0 {
         return None;
     }
     let mut reasons = Vec::new();
@@ -627,6 +748,15 @@ pub(crate) fn compare_figures(
         _ => unit_differs = a.unit != b.unit,
     }
     let agree = values_agree(a, b, scale_a, scale_b)?;
+    // Told beside the same other figure: the same event ("sentenced to 11
+    // years" and "got 14 years" each beside "$9.4 million").
+    let same_event = count_sorted_common64(&fa.context, &fb.context) > 0;
+    // Told in the same words right around it ("sentenced to _ in prison"):
+    // three of the four frame words, one of them a content word.
+    let framed = same_frame(&fa.frame, &fb.frame);
+    // The same specific amount ("$9.4 million", "122 countries") is
+    // itself rare evidence.
+    let specific = agree && a.value == b.value && near_shared >= 2 && anchor(a, fa).is_some();
     // Years, dates and small counts recur everywhere ("2016", "two
     // countries"): they need more shared context to be the same claim.
     let small =
@@ -637,11 +767,15 @@ pub(crate) fn compare_figures(
                 a.kind,
                 FigureKind::Count | FigureKind::Duration | FigureKind::Other
             ));
+    let base = opts.figure_subject;
     let (need_sim, need_shared) = match (agree, strict) {
-        (true, false) => (opts.figure_subject, 2),
-        (true, true) => (opts.figure_subject + 0.15, 3),
-        (false, false) => (opts.figure_subject + 0.2, 3),
-        (false, true) => (opts.figure_subject + 0.35, 4),
+        _ if same_event => (base - 0.15, 2),
+        _ if framed => (base - 0.2, 1),
+        (true, false) if specific => (base - 0.2, 2),
+        (true, false) => (base, 2),
+        (true, true) => (base + 0.15, 3),
+        (false, false) => (base + 0.2, 3),
+        (false, true) => (base + 0.35, 4),
     };
     if sim < need_sim || shared < need_shared {
         return None;
@@ -707,8 +841,16 @@ mod tests {
         let al = Aliases::default();
         let (fa, fb) = (QuoteFeatures::new(a, &al), QuoteFeatures::new(b, &al));
         compare_quotes(
-            QuoteSide { quote: a, f: &fa },
-            QuoteSide { quote: b, f: &fb },
+            QuoteSide {
+                quote: a,
+                f: &fa,
+                titles: None,
+            },
+            QuoteSide {
+                quote: b,
+                f: &fb,
+                titles: None,
+            },
             &Options::default(),
         )
     }
@@ -855,9 +997,18 @@ mod tests {
             Some("Michael Daniel"),
             Some("formerly the coordinator of cybersecurity strategy"),
         );
-        assert_eq!(cmp(&a, &b).unwrap().reasons, [Reason::SpeakerTitle]);
+        // One title says less than the other: a restatement.
+        assert!(cmp(&a, &b).unwrap().reasons.is_empty());
         let c = quote(text, Partial, Some("Michael Daniel"), None);
         assert!(cmp(&a, &c).unwrap().reasons.is_empty());
+        // Another office: a divergence.
+        let d = quote(
+            text,
+            Partial,
+            Some("Michael Daniel"),
+            Some("director of the National Security Agency"),
+        );
+        assert_eq!(cmp(&a, &d).unwrap().reasons, [Reason::SpeakerTitle]);
     }
 
     #[test]

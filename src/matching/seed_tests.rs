@@ -125,10 +125,11 @@ fn seed_articles_match_as_the_brief_says() {
     let dollars = find(&m, (2, Figure, 18), (4, Figure, 6));
     assert_eq!(dollars.label, Label::Restates);
 
-    // The rewrite (001) shortens Michael Daniel's and David Kris's titles.
+    // The rewrite (001) shortens Michael Daniel's and David Kris's titles:
+    // a shortened title restates it (the brief: "not a contradiction").
     for (a, b) in [(5, 6), (6, 7), (7, 8)] {
         let p = find(&m, (0, Quote, a), (1, Quote, b));
-        assert_eq!(p.reasons, [Reason::SpeakerTitle], "{}", show(&articles, &p));
+        assert!(p.reasons.is_empty(), "{}", show(&articles, &p));
     }
 
     // "according to our sources there is indeed some consultation …" (the

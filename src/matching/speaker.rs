@@ -240,10 +240,14 @@ fn is_title_filler(w: &str) -> bool {
 fn title_stems(title: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for_each_token(title, |t| {
-        if is_stop_word(&t.norm) || is_title_filler(&t.norm) {
+        // Years and spans ("in 2009-11", "from 2012 to 2017") say when.
+        if is_stop_word(&t.norm)
+            || is_title_filler(&t.norm)
+            || t.norm.bytes().any(|b| b.is_ascii_digit())
+        {
             return;
         }
-        let s = stem(&t.norm);
+        let s = crate::extract::lexicon::title_synonym(&t.norm).unwrap_or(stem(&t.norm));
         if !out.iter().any(|o| o == s) {
             out.push(s.to_owned());
         }
@@ -251,26 +255,48 @@ fn title_stems(title: &str) -> Vec<String> {
     out
 }
 
-/// Whether two titles as written say materially different things: two or
-/// more significant words on one side have no counterpart on the other, or
-/// the titles share nothing. Word order, articles, "former"/"then" and
-/// inflection do not count ("Department of Justice" = "Justice
-/// Department", "Russia's Foreign Minister" = "Russian Foreign Minister").
+/// Whether `w` is an acronym of consecutive words of `words` ("cia" of
+/// "central intelligence agency", "doj" of "department justice").
+fn acronym_of(w: &str, words: &[String]) -> bool {
+    let n = w.len();
+    if !(2..=6).contains(&n) || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    words.windows(n).any(|run| {
+        run.iter()
+            .zip(w.bytes())
+            .all(|(word, c)| word.as_bytes().first() == Some(&c))
+    })
+}
+
+/// Words of `x` that say something `y` does not: no word of `y` is the
+/// same up to spelling, and the word is no acronym of words of `y`.
+fn unmatched(x: &[String], y: &[String]) -> usize {
+    x.iter()
+        .filter(|w| {
+            !y.iter()
+                .any(|v| v == *w || strsim::jaro_winkler(w, v) >= 0.9)
+                && !acronym_of(w, y)
+        })
+        .count()
+}
+
+/// Whether two titles of one speaker conflict: each says something the
+/// other does not ("the former CIA director" against "Director of
+/// National Intelligence"). A title that says less than the other restates
+/// it ("former assistant attorney general at the National Security
+/// Division" within "assistant attorney general at the National Security
+/// Division … in 2009-11 and the founder of Culper Partners"). Word order,
+/// articles, "former"/"then", years, inflection, acronyms ("CIA" /
+/// "Central Intelligence Agency") and synonyms of "head" do not count.
+/// `a` and `b` may hold several titles of the speaker, as written in one
+/// article, separated by "; ".
 pub(crate) fn titles_differ(a: &str, b: &str) -> bool {
     let (sa, sb) = (title_stems(a), title_stems(b));
     if sa.is_empty() || sb.is_empty() {
         return false;
     }
-    let unmatched = |x: &[String], y: &[String]| {
-        x.iter()
-            .filter(|w| {
-                !y.iter()
-                    .any(|v| v == *w || strsim::jaro_winkler(w, v) >= 0.9)
-            })
-            .count()
-    };
-    let (ua, ub) = (unmatched(&sa, &sb), unmatched(&sb, &sa));
-    ua >= 2 || ub >= 2 || ua == sa.len() || ub == sb.len()
+    unmatched(&sa, &sb) > 0 && unmatched(&sb, &sa) > 0
 }
 
 #[cfg(test)]
@@ -357,15 +383,43 @@ mod tests {
 
     #[test]
     fn material_title_differences() {
+        // Each side names an office the other does not.
         assert!(titles_differ(
+            "the former CIA director",
+            "the Director of National Intelligence"
+        ));
+        assert!(titles_differ("President", "Prime Minister"));
+        assert!(titles_differ(
+            "CEO of the Cyber Threat Alliance",
+            "formerly the coordinator of cybersecurity strategy on the National Security Council"
+        ));
+        assert!(titles_differ(
+            "spokesman for the FBI",
+            "spokesman for the CIA"
+        ));
+    }
+
+    #[test]
+    fn compatible_restatements_of_a_title() {
+        // A subset: one title says less.
+        assert!(!titles_differ(
             "CEO of the Cyber Threat Alliance, who was coordinator of cybersecurity strategy on President Barack Obama’s National Security Council from 2012 to 2017",
             "formerly the coordinator of cybersecurity strategy on President Barack Obama’s National Security Council"
         ));
-        assert!(titles_differ(
+        // "former X" against "X in past years", with more roles on one side.
+        assert!(!titles_differ(
             "assistant attorney general at the National Security Division of the Department of Justice in 2009-11 and the founder of Culper Partners consulting firm",
             "former assistant attorney general at the National Security Division of the Justice Department"
         ));
-        assert!(titles_differ("President", "Prime Minister"));
+        // Acronyms and synonyms of "head".
+        assert!(!titles_differ(
+            "director of the CIA",
+            "head of the Central Intelligence Agency"
+        ));
+        assert!(!titles_differ(
+            "FBI director",
+            "chief of the Federal Bureau of Investigation"
+        ));
         assert!(!titles_differ(
             "head of Russia’s State Security Service, the FSB",
             "head of Russia's State Security Service, the FSB"

@@ -429,9 +429,10 @@ fn quote_labels_through_the_matcher() {
             .find(|p| p.b.index == i && p.b.article == 2)
             .unwrap()
     };
-    // Upper case and a hyphen: the same words; only the title differs.
+    // Upper case and a hyphen: the same words; the title is shortened,
+    // which restates it (the brief: not a contradiction).
     assert_eq!(by_b(0).basis, Basis::Exact);
-    assert_eq!(by_b(0).reasons, [Reason::SpeakerTitle]);
+    assert!(by_b(0).reasons.is_empty(), "{:?}", by_b(0));
     // One word changed: wording, with a diff.
     let w = by_b(1);
     assert_eq!(w.reasons, [Reason::Wording]);
@@ -451,10 +452,11 @@ fn quote_labels_through_the_matcher() {
         (ItemKind::Narration, &[Reason::Attribution][..])
     );
     assert!(a_text[n.a.start..n.a.end].starts_with("there is indeed"));
-    // Claims: attribution ranks above wording and speaker title.
+    // Claims: attribution ranks above wording; the shortened title
+    // restates.
     assert_eq!(m.claims[0].severity, Some(Reason::Attribution));
     assert_eq!(m.claims.len(), 3);
-    assert!(m.claims.iter().all(|c| c.contested));
+    assert_eq!(m.claims.iter().filter(|c| c.contested).count(), 2);
 }
 
 #[test]
@@ -549,7 +551,12 @@ fn blocking_finds_what_exhaustive_comparison_finds() {
     let found = want.iter().filter(|p| got.contains(&key(p))).count();
     let recall = found as f64 / want.len() as f64;
     assert!(want.len() > 50, "{}", want.len());
-    assert!(recall >= 0.99, "recall {recall}: {found}/{}", want.len());
+    let missed: Vec<&&Pair> = want.iter().filter(|p| !got.contains(&key(p))).collect();
+    assert!(
+        recall >= 0.99,
+        "recall {recall}: {found}/{} missed {missed:?}",
+        want.len()
+    );
     // Blocking adds nothing that exhaustive comparison would not find.
     let all: HashSet<(ItemRef, ItemRef)> = exhaustive.pairs.iter().map(key).collect();
     let extra: Vec<&Pair> = blocked
@@ -585,7 +592,23 @@ fn planted_restatements_are_found_and_labelled() {
             | QuoteVariant::Partial => &[],
             QuoteVariant::OneWord => &[Reason::Wording],
             QuoteVariant::OtherSpeaker => &[Reason::Speaker],
-            QuoteVariant::OtherTitle => &[Reason::SpeakerTitle],
+            // Another title, unless the copy also gives the speaker the
+            // source's title elsewhere: then it says both, no conflict.
+            QuoteVariant::OtherTitle => {
+                let (sq, dq) = (
+                    &s.articles[src.0 as usize].quotes[src.1],
+                    &s.articles[dst.0 as usize].quotes[dst.1],
+                );
+                let both = s.articles[dst.0 as usize]
+                    .quotes
+                    .iter()
+                    .any(|q| q.speaker == dq.speaker && q.speaker_title == sq.speaker_title);
+                if both {
+                    &[]
+                } else {
+                    &[Reason::SpeakerTitle]
+                }
+            }
         };
         assert_eq!(p.reasons, expected, "{variant:?} {p:?}");
     }

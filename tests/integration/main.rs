@@ -13,5 +13,6 @@ mod hardening;
 mod hardening2;
 mod html;
 mod ingest;
+mod judgments;
 mod upgrade;
 mod util;

@@ -3,15 +3,18 @@
 //! separated by whitespace; `speakers` builds its word table from them once
 //! per process. The figure words (number words, scales, currencies, duration
 //! units, the figure parser's word classes) are in `figures.rs`, the one
-//! month table in `months.rs`; both are looked up through the functions
+//! month table in `months.rs`, the groups of words that name one thing
+//! around a figure ("arrested", "detained") in `concepts.rs`; both are looked up through the functions
 //! re-exported here. The closed grammatical classes (determiners,
 //! prepositions, auxiliaries, clause openers, name particles) are in
 //! `grammar.rs`.
 
+mod concepts;
 mod figures;
 mod grammar;
 mod months;
 
+pub use concepts::{concept, title_synonym};
 pub(crate) use figures::{
     currency_adjective, currency_sym, currency_word, dollar_prefix, duration_unit,
     fraction_denominator, glued_scale, irregular_plural, is_figure_stop, is_measure_unit, iso_code,

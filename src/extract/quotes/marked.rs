@@ -64,7 +64,11 @@ impl<'a> Ctx<'a> {
                 });
             }
         }
-        if found.is_none() {
+        // A quote that ends its sentence and has its cue before it
+        // ("Coats said: “…terms.” He added that “…”"): the cue after it
+        // starts another sentence and belongs to what follows.
+        let pre_first = found.is_some() && ended_with_stop;
+        if found.is_none() || pre_first {
             if let Some(a) = self.pre_cue(pre_lo, p.open, true, toks) {
                 found = Some(Found {
                     attr: a,
