@@ -3,6 +3,7 @@
 
 pub mod claims;
 pub mod text;
+pub mod words;
 
 use serde::Serialize;
 
