@@ -38,6 +38,42 @@ pub struct Args {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+    /// Exit 1 when the diff has changes of this kind
+    /// (altered ⊂ claims ⊂ any; none: never).
+    #[arg(long, value_enum, default_value_t = FailOn::None)]
+    pub fail_on: FailOn,
+}
+
+/// The `--fail-on` levels, each failing on more than the one before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// Never fail on changes (the default: `diff` is first a report).
+    None,
+    /// Fail when a quote or figure of the old version was changed or
+    /// removed (reworded; speaker, title or attribution; value, unit or
+    /// qualifier); new quotes and figures alone pass.
+    Altered,
+    /// Fail on any claim change, additions included.
+    Claims,
+    /// Fail on any change shown, in the claims or the text (trivial text
+    /// changes count unless --ignore-trivial hides them).
+    Any,
+}
+
+impl FailOn {
+    /// Whether a diff has changes that fail at this level.
+    pub fn fails(self, d: &diff::VersionDiff) -> bool {
+        use diff::claims::ClaimChangeKind::{FigureAdded, QuoteAdded};
+        match self {
+            FailOn::None => false,
+            FailOn::Altered => d
+                .claims
+                .iter()
+                .any(|c| !matches!(c.kind, QuoteAdded | FigureAdded)),
+            FailOn::Claims => !d.claims.is_empty(),
+            FailOn::Any => !d.claims.is_empty() || !d.text.is_empty(),
+        }
+    }
 }
 
 pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
@@ -75,7 +111,11 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         emit(ctx.out, &format!("{title}\n\n"))?;
         emit(ctx.out, &report::diff::terminal(&d, colour))?;
     }
-    Ok(exit::OK)
+    Ok(if args.fail_on.fails(&d) {
+        exit::PROBLEMS
+    } else {
+        exit::OK
+    })
 }
 
 /// The two stored versions to compare, and a title naming them.

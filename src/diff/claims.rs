@@ -2,13 +2,16 @@
 //! speakers and titles changed, attributions added, removed or softened,
 //! figures changed in value, unit or qualifier.
 
+use std::cmp::Ordering;
 use std::collections::HashSet;
 
 use serde::Serialize;
 
-use super::text::{word_diff, WordOp};
+use super::cue::{self, Cue};
+use super::words::{word_diff, WordOp};
 use crate::extract::model::{Extraction, Figure, Quote, SpeakerKind, Unit};
 use crate::extract::segment;
+use crate::matching::speaker::{self, Aliases, SpeakerName};
 
 /// What changed about a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -22,6 +25,9 @@ pub enum ClaimChangeKind {
     AttributionAdded,
     AttributionRemoved,
     AttributionSoftened,
+    /// A hedge dropped ("reportedly said" → "said"), or an unnamed source
+    /// named.
+    AttributionStrengthened,
     FigureAdded,
     FigureRemoved,
     FigureValue,
@@ -35,8 +41,15 @@ pub struct ClaimSide {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    /// Who the quote is credited to (its fullest name in the article).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
+    /// The speaker's title or affiliation as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_title: Option<String>,
+    /// The attribution as written, hedges included ("reportedly said").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
 }
 
 /// One claim-level change.
@@ -53,12 +66,14 @@ pub struct ClaimChange {
     pub words: Vec<WordOp>,
 }
 
-fn quote_side(q: &Quote) -> ClaimSide {
+fn quote_side(q: &Quote, cue: &Cue) -> ClaimSide {
     ClaimSide {
         start: q.start,
         end: q.end,
         text: q.text.clone(),
         speaker: q.speaker.clone(),
+        speaker_title: q.speaker_title.clone(),
+        cue: (!cue.phrase.is_empty()).then(|| cue.phrase.clone()),
     }
 }
 
@@ -68,6 +83,8 @@ fn figure_side(f: &Figure) -> ClaimSide {
         end: f.end,
         text: f.text.clone(),
         speaker: None,
+        speaker_title: None,
+        cue: None,
     }
 }
 
@@ -118,55 +135,68 @@ fn pair_by(
     pairs
 }
 
-/// Words that hedge an attribution ("reportedly said", "is said to").
-const HEDGES: &[&str] = &[
-    "reportedly",
-    "allegedly",
-    "purportedly",
-    "apparently",
-    "supposedly",
-    "reported",
-    "rumored",
-    "rumoured",
-    "claimed",
-    "claims",
-    "may",
-    "might",
-];
-
-/// Hedge words in the sentences a quote spans, outside the quote itself
-/// (a multi-sentence quote has its cue after the last sentence).
-fn hedges(text: &str, sentences: &[std::ops::Range<usize>], start: usize, end: usize) -> usize {
-    let containing = |pos: usize| sentences.iter().find(|r| r.start <= pos && pos < r.end);
-    let from = containing(start).map_or(start, |r| r.start.min(start));
-    let to = containing(end.saturating_sub(1))
-        .or_else(|| containing(end))
-        .map_or(end, |r| r.end.max(end));
-    // The sentence after the quote's end may hold the cue (`”, she said.`).
-    let to = sentences
-        .iter()
-        .find(|r| r.start >= end && r.start <= to + 1)
-        .map_or(to, |r| r.end.max(to));
-    let (Some(before), Some(after)) = (text.get(from..start), text.get(end..to)) else {
-        return 0;
-    };
-    words(before)
-        .iter()
-        .chain(words(after).iter())
-        .filter(|w| HEDGES.contains(&w.as_str()))
-        .count()
-}
-
 fn named(q: &Quote) -> bool {
     q.speaker.is_some() && q.speaker_kind != Some(SpeakerKind::Anonymous)
 }
 
-fn same_name(a: &Option<String>, b: &Option<String>) -> bool {
-    match (a, b) {
-        (Some(x), Some(y)) => x.to_lowercase() == y.to_lowercase(),
+/// Whether two quotes are credited to the same source: the same name up to
+/// case, or, for named sources, one name another's surname, acronym or
+/// spelling variant ("Carpenter" is "Michael Carpenter"), as matching
+/// across articles decides it.
+fn same_speaker(a: &Quote, b: &Quote) -> bool {
+    match (&a.speaker, &b.speaker) {
         (None, None) => true,
+        (Some(x), Some(y)) if x.to_lowercase() == y.to_lowercase() => true,
+        (Some(x), Some(y)) if named(a) && named(b) => {
+            let aliases = Aliases::default();
+            match (
+                SpeakerName::parse(x, a.speaker_kind, &aliases),
+                SpeakerName::parse(y, b.speaker_kind, &aliases),
+            ) {
+                (Some(x), Some(y)) => speaker::same_name(&x, &y) || ends_with_name(&x, &y),
+                _ => false,
+            }
+        }
         _ => false,
     }
+}
+
+/// Whether one name of two or more words ends the other: a title read
+/// into the name ("Director of National Intelligence Dan Coats") does not
+/// make another person of "Dan Coats".
+fn ends_with_name(a: &SpeakerName, b: &SpeakerName) -> bool {
+    let (short, long) = if a.words.len() <= b.words.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    short.words.len() >= 2 && long.words.ends_with(&short.words)
+}
+
+/// Text folded for comparing titles: lower case, straight apostrophes,
+/// single spaces.
+fn fold_title(s: &str) -> String {
+    s.to_lowercase()
+        .replace('\u{2019}', "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a quote's title changed between versions in the words of the
+/// article: the titles differ (up to case, spacing and apostrophes) and
+/// one of them is written in only one version. A title still written in
+/// the new version but no longer linked to the quote (its first mention
+/// lost the name, so a later "Carpenter" meets no title) is no edit of the
+/// title.
+fn title_changed(a: &Option<String>, b: &Option<String>, old: &str, new: &str) -> bool {
+    let (fa, fb) = (a.as_deref().map(fold_title), b.as_deref().map(fold_title));
+    if fa == fb {
+        return false;
+    }
+    let gone = fa.is_some_and(|t| !new.contains(&t));
+    let came = fb.is_some_and(|t| !old.contains(&t));
+    gone || came
 }
 
 /// Quotes pair when they share at least this share of words.
@@ -182,6 +212,17 @@ pub fn diff_claims(
     let mut out = Vec::new();
     let old_sent = segment::sentences(old);
     let new_sent = segment::sentences(new);
+    let (old_folded, new_folded) = (fold_title(old), fold_title(new));
+    let old_cues: Vec<Cue> = old_x
+        .quotes
+        .iter()
+        .map(|q| cue::attribution(old, &old_sent, q))
+        .collect();
+    let new_cues: Vec<Cue> = new_x
+        .quotes
+        .iter()
+        .map(|q| cue::attribution(new, &new_sent, q))
+        .collect();
 
     let ow: Vec<Vec<String>> = old_x.quotes.iter().map(|q| words(&q.text)).collect();
     let nw: Vec<Vec<String>> = new_x.quotes.iter().map(|q| words(&q.text)).collect();
@@ -199,10 +240,11 @@ pub fn diff_claims(
         used_old[i] = true;
         used_new[j] = true;
         let (a, b) = (&old_x.quotes[i], &new_x.quotes[j]);
+        let (ca, cb) = (&old_cues[i], &new_cues[j]);
         let change = |kind, from: Option<String>, to: Option<String>| ClaimChange {
             kind,
-            old: Some(quote_side(a)),
-            new: Some(quote_side(b)),
+            old: Some(quote_side(a, ca)),
+            new: Some(quote_side(b, cb)),
             from,
             to,
             words: Vec::new(),
@@ -212,11 +254,18 @@ pub fn diff_claims(
             c.words = word_diff(&a.text, &b.text);
             out.push(c);
         }
+        let as_written = |q: &Quote| q.speaker_as_written.clone().or(q.speaker.clone());
+        let same = same_speaker(a, b);
         match (named(a), named(b)) {
             (true, false) if b.speaker.is_some() => out.push(change(
                 ClaimChangeKind::AttributionSoftened,
-                a.speaker_as_written.clone().or(a.speaker.clone()),
-                b.speaker_as_written.clone().or(b.speaker.clone()),
+                as_written(a),
+                as_written(b),
+            )),
+            (false, true) if a.speaker.is_some() => out.push(change(
+                ClaimChangeKind::AttributionStrengthened,
+                as_written(a),
+                as_written(b),
             )),
             _ if a.speaker.is_some() && b.speaker.is_none() => out.push(change(
                 ClaimChangeKind::AttributionRemoved,
@@ -228,26 +277,33 @@ pub fn diff_claims(
                 None,
                 b.speaker.clone(),
             )),
-            _ if !same_name(&a.speaker, &b.speaker) => out.push(change(
+            _ if !same => out.push(change(
                 ClaimChangeKind::SpeakerChanged,
                 a.speaker.clone(),
                 b.speaker.clone(),
             )),
-            _ => {
-                let (ha, hb) = (
-                    hedges(old, &old_sent, a.start, a.end),
-                    hedges(new, &new_sent, b.start, b.end),
-                );
-                if hb > ha {
-                    out.push(change(
-                        ClaimChangeKind::AttributionSoftened,
-                        a.cue.clone(),
-                        b.cue.clone(),
-                    ));
-                }
+            _ => {}
+        }
+        // Credited in both, as a named or as an unnamed source both times
+        // (whoever it is now): did a hedge come or go?
+        if a.speaker.is_some() && b.speaker.is_some() && named(a) == named(b) {
+            let kind = match cb.hedges.len().cmp(&ca.hedges.len()) {
+                Ordering::Greater => Some(ClaimChangeKind::AttributionSoftened),
+                Ordering::Less => Some(ClaimChangeKind::AttributionStrengthened),
+                Ordering::Equal => None,
+            };
+            if let Some(kind) = kind {
+                out.push(change(
+                    kind,
+                    Some(ca.phrase.clone()),
+                    Some(cb.phrase.clone()),
+                ));
             }
         }
-        if same_name(&a.speaker, &b.speaker) && !same_name(&a.speaker_title, &b.speaker_title) {
+        if same
+            && a.speaker.is_some()
+            && title_changed(&a.speaker_title, &b.speaker_title, &old_folded, &new_folded)
+        {
             out.push(change(
                 ClaimChangeKind::TitleChanged,
                 a.speaker_title.clone(),
@@ -259,7 +315,7 @@ pub fn diff_claims(
         if !used_old[i] {
             out.push(ClaimChange {
                 kind: ClaimChangeKind::QuoteRemoved,
-                old: Some(quote_side(q)),
+                old: Some(quote_side(q, &old_cues[i])),
                 new: None,
                 from: None,
                 to: None,
@@ -272,7 +328,7 @@ pub fn diff_claims(
             out.push(ClaimChange {
                 kind: ClaimChangeKind::QuoteAdded,
                 old: None,
-                new: Some(quote_side(q)),
+                new: Some(quote_side(q, &new_cues[j])),
                 from: None,
                 to: None,
                 words: Vec::new(),
@@ -490,6 +546,185 @@ mod tests {
         };
         let c = diff_claims(old, &mk(old), new, &mk(new));
         assert_eq!(kinds(&c), vec![ClaimChangeKind::AttributionSoftened]);
+        // What changed is printed, not the bare verb twice.
+        assert_eq!(c[0].from.as_deref(), Some("said"));
+        assert_eq!(c[0].to.as_deref(), Some("reportedly said"));
+        // And back: the hedge dropped.
+        let c = diff_claims(new, &mk(new), old, &mk(old));
+        assert_eq!(kinds(&c), vec![ClaimChangeKind::AttributionStrengthened]);
+        assert_eq!(c[0].from.as_deref(), Some("reportedly said"));
+        assert_eq!(c[0].to.as_deref(), Some("said"));
+    }
+
+    /// One quote in `text` with its speaker as written, title and cue.
+    fn credited(
+        text: &str,
+        quoted: &str,
+        speaker: &str,
+        title: Option<&str>,
+        cue: &str,
+    ) -> Extraction {
+        let mut q = quote(quoted, text, Some(speaker), Some(SpeakerKind::Person));
+        q.speaker_title = title.map(str::to_string);
+        q.cue = Some(cue.into());
+        Extraction {
+            quotes: vec![q],
+            figures: vec![],
+        }
+    }
+
+    #[test]
+    fn attribution_phrases() {
+        // Each case: old attribution, new attribution (after the quote),
+        // the cue verb in each, and the change expected with its sides.
+        type Case<'a> = (&'a str, &'a str, &'a str, &'a str, Expected<'a>);
+        type Expected<'a> = Option<(ClaimChangeKind, &'a str, &'a str)>;
+        let cases: &[Case] = &[
+            (
+                "Coats said.",
+                "Coats reportedly told reporters.",
+                "said",
+                "told",
+                Some((
+                    ClaimChangeKind::AttributionSoftened,
+                    "said",
+                    "reportedly told",
+                )),
+            ),
+            (
+                "Coats told reporters.",
+                "Coats allegedly told reporters.",
+                "told",
+                "told",
+                Some((
+                    ClaimChangeKind::AttributionSoftened,
+                    "told",
+                    "allegedly told",
+                )),
+            ),
+            (
+                "Coats said.",
+                "Coats claimed.",
+                "said",
+                "claimed",
+                Some((ClaimChangeKind::AttributionSoftened, "said", "claimed")),
+            ),
+            (
+                "Coats allegedly said.",
+                "Coats said.",
+                "said",
+                "said",
+                Some((
+                    ClaimChangeKind::AttributionStrengthened,
+                    "allegedly said",
+                    "said",
+                )),
+            ),
+            // A hedge elsewhere in the sentence is about something else.
+            (
+                "Coats said.",
+                "Coats said, as hackers allegedly struck.",
+                "said",
+                "said",
+                None,
+            ),
+            // Another verb or a manner adverb is no hedge.
+            ("Coats said.", "Coats told reporters.", "said", "told", None),
+            ("Coats said.", "Coats angrily said.", "said", "said", None),
+        ];
+        for &(a, b, cue_a, cue_b, want) in cases {
+            let old = format!("\u{201c}The plan is dead,\u{201d} {a}");
+            let new = format!("\u{201c}The plan is dead,\u{201d} {b}");
+            let ox = credited(&old, "The plan is dead", "Dan Coats", None, cue_a);
+            let nx = credited(&new, "The plan is dead", "Dan Coats", None, cue_b);
+            let got: Vec<(ClaimChangeKind, String, String)> = diff_claims(&old, &ox, &new, &nx)
+                .into_iter()
+                .map(|c| (c.kind, c.from.unwrap_or_default(), c.to.unwrap_or_default()))
+                .collect();
+            let want: Vec<(ClaimChangeKind, String, String)> = want
+                .iter()
+                .map(|&(k, f, t)| (k, f.into(), t.into()))
+                .collect();
+            assert_eq!(got, want, "{a} → {b}");
+        }
+    }
+
+    #[test]
+    fn another_name_of_the_same_speaker_is_no_change() {
+        // Each case: old speaker, new speaker, whether that is a change.
+        let cases = [
+            ("Michael Carpenter", "Carpenter", false),
+            ("Carpenter", "Michael Carpenter", false),
+            ("Gen. Alexander Bortnikov", "Alexander Bortnikov", false),
+            ("Dmitry Peskov", "Dmitri Peskov", false),
+            (
+                "Dan Coats",
+                "Director of National Intelligence Dan Coats",
+                false,
+            ),
+            ("Michael Carpenter", "Dan Coats", true),
+            ("Michael Carpenter", "Sarah Carpenter", true),
+        ];
+        let text = "\u{201c}The plan is dead,\u{201d} he said.";
+        for (a, b, changed) in cases {
+            let ox = credited(text, "The plan is dead", a, None, "said");
+            let nx = credited(text, "The plan is dead", b, None, "said");
+            let c = diff_claims(text, &ox, text, &nx);
+            let want = if changed {
+                vec![ClaimChangeKind::SpeakerChanged]
+            } else {
+                vec![]
+            };
+            assert_eq!(kinds(&c), want, "{a} → {b}");
+        }
+    }
+
+    #[test]
+    fn new_speaker_and_new_hedge_both_show() {
+        let old = "\u{201c}The plan is dead,\u{201d} Dan Coats said.";
+        let new = "\u{201c}The plan is dead,\u{201d} Michael Carpenter reportedly said.";
+        let ox = credited(old, "The plan is dead", "Dan Coats", None, "said");
+        let nx = credited(new, "The plan is dead", "Michael Carpenter", None, "said");
+        let c = diff_claims(old, &ox, new, &nx);
+        assert_eq!(
+            kinds(&c),
+            vec![
+                ClaimChangeKind::SpeakerChanged,
+                ClaimChangeKind::AttributionSoftened
+            ]
+        );
+        assert_eq!(c[1].to.as_deref(), Some("reportedly said"));
+    }
+
+    #[test]
+    fn title_changes_are_edits_of_the_title() {
+        let title = "a former Defense Department official";
+        let old = format!(
+            "Michael Carpenter, {title}, spoke. \u{201c}The plan is dead,\u{201d} Carpenter said."
+        );
+        // The name left the first mention; the title is still written.
+        let unlinked = format!("Officials, including {title}, spoke. \u{201c}The plan is dead,\u{201d} Carpenter said.");
+        // The title itself was rewritten.
+        let rewritten = "Michael Carpenter, a Brookings fellow, spoke. \u{201c}The plan is dead,\u{201d} Carpenter said.";
+        let ox = credited(
+            &old,
+            "The plan is dead",
+            "Michael Carpenter",
+            Some(title),
+            "said",
+        );
+        let nx = credited(&unlinked, "The plan is dead", "Carpenter", None, "said");
+        assert!(diff_claims(&old, &ox, &unlinked, &nx).is_empty());
+        let rx = credited(
+            rewritten,
+            "The plan is dead",
+            "Michael Carpenter",
+            Some("a Brookings fellow"),
+            "said",
+        );
+        let c = diff_claims(&old, &ox, rewritten, &rx);
+        assert_eq!(kinds(&c), vec![ClaimChangeKind::TitleChanged]);
+        assert_eq!(c[0].to.as_deref(), Some("a Brookings fellow"));
     }
 
     #[test]
@@ -514,11 +749,17 @@ mod tests {
             )],
             figures: vec![],
         };
-        let mut k = kinds(&diff_claims(old, &ox, new, &nx));
+        let c = diff_claims(old, &ox, new, &nx);
+        let mut k = kinds(&c);
         k.sort();
         assert_eq!(
             k,
             vec![ClaimChangeKind::QuoteAdded, ClaimChangeKind::QuoteRemoved]
         );
+        // Both sides say who is quoted.
+        for side in c.iter().flat_map(|c| c.old.iter().chain(c.new.iter())) {
+            assert_eq!(side.speaker.as_deref(), Some("Ann Lee"));
+            assert_eq!(side.cue.as_deref(), Some("said"));
+        }
     }
 }

@@ -2,7 +2,9 @@
 //! the claim layer (`claims`). Pure: texts in, typed changes out.
 
 pub mod claims;
+pub mod cue;
 pub mod text;
+pub mod words;
 
 use serde::Serialize;
 

@@ -4,9 +4,11 @@
 use std::collections::HashMap;
 
 use serde::Serialize;
-use similar::{capture_diff_slices, Algorithm, ChangeTag, DiffOp, TextDiff};
+use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use crate::extract::segment;
+
+pub use super::words::{word_diff, Op, WordOp};
 
 /// A stretch of one version's text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -24,45 +26,6 @@ impl Span {
             text: text[r.clone()].to_string(),
         }
     }
-}
-
-/// One step of a word diff.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Op {
-    Equal,
-    Insert,
-    Delete,
-}
-
-/// A run of words that is kept, inserted or deleted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct WordOp {
-    pub op: Op,
-    pub text: String,
-}
-
-/// Word-level diff of two strings, adjacent steps of the same kind merged.
-pub fn word_diff(old: &str, new: &str) -> Vec<WordOp> {
-    let diff = TextDiff::configure()
-        .algorithm(Algorithm::Patience)
-        .diff_words(old, new);
-    let mut out: Vec<WordOp> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let op = match change.tag() {
-            ChangeTag::Equal => Op::Equal,
-            ChangeTag::Insert => Op::Insert,
-            ChangeTag::Delete => Op::Delete,
-        };
-        match out.last_mut() {
-            Some(last) if last.op == op => last.text.push_str(change.value()),
-            _ => out.push(WordOp {
-                op,
-                text: change.value().to_string(),
-            }),
-        }
-    }
-    out
 }
 
 /// What happened to a sentence between two versions.
@@ -114,6 +77,46 @@ fn overlap(a: &[String], b: &[String]) -> f64 {
 
 /// Sentences sharing at least this share of words are one sentence, changed.
 const SAME_SENTENCE: f64 = 0.5;
+/// A quoted passage of at least this many words that two sentences both
+/// carry makes them one sentence, however much of the rest changed.
+const SHARED_QUOTE_WORDS: usize = 4;
+
+/// The quoted passages of a sentence, as folded words: the stretches
+/// between quotation marks, and a stretch at either end of the sentence
+/// cut by a mark (a quote running over several sentences). Short ones are
+/// left out: "said" in marks is no evidence.
+fn quoted_passages(s: &str) -> Vec<Vec<String>> {
+    let marks: Vec<(usize, char)> = s
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '\u{201c}' | '\u{201d}' | '"'))
+        .collect();
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (k, &(i, c)) in marks.iter().enumerate() {
+        let opens = match c {
+            '\u{201c}' => true,
+            '\u{201d}' => false,
+            _ => open.is_none(),
+        };
+        match (opens, open) {
+            (true, _) => open = Some(i + c.len_utf8()),
+            (false, Some(o)) => {
+                cuts.push((o, i));
+                open = None;
+            }
+            // A closing mark with none open: the quote began before.
+            (false, None) if k == 0 => cuts.push((0, i)),
+            (false, None) => {}
+        }
+    }
+    if let Some(o) = open {
+        cuts.push((o, s.len()));
+    }
+    cuts.into_iter()
+        .map(|(a, b)| tokens(&s[a..b]))
+        .filter(|w| w.len() >= SHARED_QUOTE_WORDS)
+        .collect()
+}
 /// Largest block (removed × added sentences) paired by similarity; bigger
 /// blocks of rewriting are paired only by exact substance, to stay fast.
 const MAX_PAIRING: usize = 400 * 400;
@@ -190,8 +193,18 @@ pub fn diff_text(old: &str, new: &str) -> Vec<TextChange> {
         }
     }
     // 2. Similar sentences: within a block a change, across blocks a move.
+    //    Sentences that carry the same quote are one sentence whose
+    //    attribution changed, not a quote struck out and put back.
     let old_tok: Vec<Vec<String>> = removed.iter().map(|&i| tokens(old_keys[i])).collect();
     let new_tok: Vec<Vec<String>> = added.iter().map(|&j| tokens(new_keys[j])).collect();
+    let old_quoted: Vec<Vec<Vec<String>>> = removed
+        .iter()
+        .map(|&i| quoted_passages(old_keys[i]))
+        .collect();
+    let new_quoted: Vec<Vec<Vec<String>>> = added
+        .iter()
+        .map(|&j| quoted_passages(new_keys[j]))
+        .collect();
     if removed.len() * added.len() <= MAX_PAIRING {
         let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
         for a in 0..removed.len() {
@@ -202,7 +215,10 @@ pub fn diff_text(old: &str, new: &str) -> Vec<TextChange> {
                 if paired_new[k].is_some() {
                     continue;
                 }
-                let s = overlap(&old_tok[a], &new_tok[k]);
+                let mut s = overlap(&old_tok[a], &new_tok[k]);
+                if s < SAME_SENTENCE && old_quoted[a].iter().any(|q| new_quoted[k].contains(q)) {
+                    s = SAME_SENTENCE;
+                }
                 if s >= SAME_SENTENCE {
                     candidates.push((s, a, k));
                 }
@@ -324,6 +340,52 @@ mod tests {
         assert_eq!(
             c[0].old.as_ref().unwrap().text,
             "Alpha starts the story today."
+        );
+    }
+
+    #[test]
+    fn sentence_keeping_its_quote_is_changed_not_replaced() {
+        let old = "It began. \u{201c}The idea of a joint unit is preposterous,\u{201d} Michael Carpenter, a former top Defense Department official overseeing Russia and Eurasia, told VICE News. It ended.";
+        let new = "It began. \u{201c}The idea of a joint unit is preposterous,\u{201d} Alina Polyakova said. It ended.";
+        let c = diff_text(old, new);
+        assert_eq!(kinds(&c), vec![(TextChangeKind::Changed, false)]);
+        let kept: String = c[0]
+            .words
+            .iter()
+            .filter(|w| w.op == Op::Equal)
+            .map(|w| w.text.as_str())
+            .collect();
+        assert!(
+            kept.contains("\u{201c}The idea of a joint unit is preposterous,\u{201d}"),
+            "{:?}",
+            c[0].words
+        );
+        // A short quoted word in common is not enough.
+        let c = diff_text(
+            "Officials called it \u{201c}absurd\u{201d} on Monday morning.",
+            "Nobody else in the building found the plan \u{201c}absurd\u{201d} at all.",
+        );
+        let mut k: Vec<TextChangeKind> = c.iter().map(|c| c.kind).collect();
+        k.sort_by_key(|k| *k as u8);
+        assert_eq!(k, vec![TextChangeKind::Added, TextChangeKind::Removed]);
+    }
+
+    #[test]
+    fn word_diff_keeps_punctuation() {
+        let old = "It works with the Central Intelligence Agency, the Federal Bureau of Investigation and others.";
+        let new = "It works with the Central Intelligence Agency the Federal Bureau of Investigation, and others.";
+        let c = diff_text(old, new);
+        assert_eq!(kinds(&c), vec![(TextChangeKind::Changed, true)]);
+        let ops: Vec<(Op, &str)> = c[0].words.iter().map(|w| (w.op, w.text.as_str())).collect();
+        assert_eq!(
+            ops,
+            [
+                (Op::Equal, "It works with the Central Intelligence Agency"),
+                (Op::Delete, ","),
+                (Op::Equal, " the Federal Bureau of Investigation"),
+                (Op::Insert, ","),
+                (Op::Equal, " and others."),
+            ]
         );
     }
 

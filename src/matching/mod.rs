@@ -26,7 +26,7 @@ mod relation;
 mod score;
 mod sentence;
 mod sketch;
-mod speaker;
+pub(crate) mod speaker;
 
 #[cfg(test)]
 mod order_tests;

@@ -3,10 +3,11 @@
 
 use std::fmt::Write;
 
-use crate::diff::claims::{ClaimChange, ClaimChangeKind};
-use crate::diff::text::{Op, TextChangeKind, WordOp};
+use crate::diff::claims::{ClaimChange, ClaimChangeKind, ClaimSide};
+use crate::diff::text::TextChangeKind;
+use crate::diff::words::{word_diff, Op, WordOp};
 use crate::diff::VersionDiff;
-use crate::report::sanitize;
+use crate::report::{sanitize, truncate};
 
 const RED: &str = "\x1b[31m";
 const GREEN: &str = "\x1b[32m";
@@ -48,6 +49,7 @@ pub fn claim_label(k: ClaimChangeKind) -> &'static str {
         AttributionAdded => "attribution added",
         AttributionRemoved => "attribution removed",
         AttributionSoftened => "attribution softened",
+        AttributionStrengthened => "attribution strengthened",
         FigureAdded => "figure added",
         FigureRemoved => "figure removed",
         FigureValue => "figure value changed",
@@ -56,18 +58,33 @@ pub fn claim_label(k: ClaimChangeKind) -> &'static str {
     }
 }
 
+/// Whether a change is about a quote (its sides have speakers).
+fn is_quote(k: ClaimChangeKind) -> bool {
+    use ClaimChangeKind::*;
+    !matches!(
+        k,
+        FigureAdded | FigureRemoved | FigureValue | FigureUnit | FigureQualifier
+    )
+}
+
+/// Who a quote is credited to, as shown after it: "Michael Carpenter, a
+/// former Defense Department official", or "no speaker".
+pub fn credit(side: &ClaimSide) -> String {
+    match (&side.speaker, &side.speaker_title) {
+        (Some(s), Some(t)) => format!("{s}, {t}"),
+        (Some(s), None) => s.clone(),
+        (None, _) => "no speaker".to_string(),
+    }
+}
+
 fn claim_line(c: &ClaimChange, colour: bool) -> String {
     let mut line = format!("  {:<26}", claim_label(c.kind));
-    let side = |s: &Option<crate::diff::claims::ClaimSide>| {
-        s.as_ref().map(|s| {
-            format!(
-                "\u{201c}{}\u{201d}",
-                sanitize(&crate::report::truncate(&s.text, 100))
-            )
-        })
+    let side = |s: &Option<ClaimSide>| {
+        s.as_ref()
+            .map(|s| format!("\u{201c}{}\u{201d}", sanitize(&truncate(&s.text, 100))))
     };
     if !c.words.is_empty() {
-        line.push_str(&inline_words(&c.words, colour));
+        let _ = write!(line, "\u{201c}{}\u{201d}", inline_words(&c.words, colour));
     } else {
         match (side(&c.old), side(&c.new)) {
             (Some(o), Some(n)) if o == n => line.push_str(&o),
@@ -82,6 +99,14 @@ fn claim_line(c: &ClaimChange, colour: bool) -> String {
             (Some(o), None) => line.push_str(&paint(&o, RED, colour)),
             (None, Some(n)) => line.push_str(&paint(&n, GREEN, colour)),
             (None, None) => {}
+        }
+    }
+    // Who is quoted, unless the change itself says it (speaker, title or
+    // attribution changes print both sides).
+    use ClaimChangeKind::*;
+    if matches!(c.kind, QuoteAdded | QuoteRemoved | QuoteReworded) {
+        if let Some(s) = c.new.as_ref().or(c.old.as_ref()) {
+            let _ = write!(line, " — {}", sanitize(&credit(s)));
         }
     }
     if c.from.is_some() || c.to.is_some() {
@@ -183,6 +208,59 @@ fn html_words(words: &[WordOp]) -> String {
     out
 }
 
+/// One claim change as HTML: the quote or figure once when its words did
+/// not change (a speaker or title change marks only the credit), with its
+/// word diff when they did, struck out or inserted when it went or came.
+fn html_claim(c: &ClaimChange) -> String {
+    let quoted = |s: &str| format!("\u{201c}{s}\u{201d}");
+    let text = if !c.words.is_empty() {
+        quoted(&html_words(&c.words))
+    } else {
+        match (&c.old, &c.new) {
+            (Some(o), Some(n)) if o.text == n.text => quoted(&escape_html(&o.text)),
+            (Some(o), Some(n)) => format!(
+                "<del>{}</del> → <ins>{}</ins>",
+                quoted(&escape_html(&o.text)),
+                quoted(&escape_html(&n.text))
+            ),
+            (Some(o), None) => format!("<del>{}</del>", quoted(&escape_html(&o.text))),
+            (None, Some(n)) => format!("<ins>{}</ins>", quoted(&escape_html(&n.text))),
+            (None, None) => String::new(),
+        }
+    };
+    let who = if !is_quote(c.kind) {
+        String::new()
+    } else {
+        match (&c.old, &c.new) {
+            (Some(o), Some(n)) => {
+                let (a, b) = (credit(o), credit(n));
+                if a == b {
+                    escape_html(&a)
+                } else {
+                    html_words(&word_diff(&a, &b))
+                }
+            }
+            (Some(s), None) | (None, Some(s)) => escape_html(&credit(s)),
+            (None, None) => String::new(),
+        }
+    };
+    let who = if who.is_empty() {
+        who
+    } else {
+        format!(" <span class=\"who\">— {who}</span>")
+    };
+    let detail = if c.from.is_some() || c.to.is_some() {
+        format!(
+            " <span class=\"detail\">({} → {})</span>",
+            escape_html(c.from.as_deref().unwrap_or("none")),
+            escape_html(c.to.as_deref().unwrap_or("none"))
+        )
+    } else {
+        String::new()
+    };
+    format!("{text}{who}{detail}")
+}
+
 /// The diff as one self-contained HTML page (no scripts, no external
 /// resources; a Content-Security-Policy forbids any that slipped in).
 pub fn html(d: &VersionDiff, title: &str) -> String {
@@ -193,35 +271,11 @@ pub fn html(d: &VersionDiff, title: &str) -> String {
         d.claims.len()
     );
     for c in &d.claims {
-        let text = if !c.words.is_empty() {
-            html_words(&c.words)
-        } else {
-            let o = c
-                .old
-                .as_ref()
-                .map(|s| format!("<del>{}</del>", escape_html(&s.text)));
-            let n = c
-                .new
-                .as_ref()
-                .map(|s| format!("<ins>{}</ins>", escape_html(&s.text)));
-            match (o, n) {
-                (Some(o), Some(n)) => format!("{o} → {n}"),
-                (o, n) => o.or(n).unwrap_or_default(),
-            }
-        };
-        let detail = if c.from.is_some() || c.to.is_some() {
-            format!(
-                " <span class=\"detail\">({} → {})</span>",
-                escape_html(c.from.as_deref().unwrap_or("none")),
-                escape_html(c.to.as_deref().unwrap_or("none"))
-            )
-        } else {
-            String::new()
-        };
         let _ = writeln!(
             body,
-            "<li><span class=\"kind\">{}</span> {text}{detail}</li>",
-            claim_label(c.kind)
+            "<li><span class=\"kind\">{}</span> {}</li>",
+            claim_label(c.kind),
+            html_claim(c)
         );
     }
     let _ = writeln!(
@@ -290,6 +344,47 @@ mod tests {
         assert!(!page.contains("<script>"));
         assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(page.contains("<title>&lt;b&gt;t&lt;/b&gt;</title>"));
+    }
+
+    #[test]
+    fn added_and_removed_quotes_name_the_speaker() {
+        let d = crate::diff::diff(
+            "It began. \u{201c}The plan is dead and buried now,\u{201d} Dan Coats, the Director of National Intelligence, said.",
+            "It began. \u{201c}We will look at every option there is,\u{201d} Michael Carpenter said.",
+        );
+        let t = terminal(&d, false);
+        assert!(
+            t.contains("quote removed") && t.contains("\u{201d} — Dan Coats, "),
+            "{t}"
+        );
+        assert!(
+            t.contains("quote added") && t.contains("\u{201d} — Michael Carpenter\n"),
+            "{t}"
+        );
+        let page = html(&d, "t");
+        assert!(page.contains("— Dan Coats, "), "{page}");
+        assert!(page.contains("— Michael Carpenter</span>"), "{page}");
+    }
+
+    #[test]
+    fn html_shows_a_requoted_quote_once() {
+        let d = crate::diff::diff(
+            "It began. \u{201c}The plan is dead and buried now,\u{201d} Dan Coats said.",
+            "It began. \u{201c}The plan is dead and buried now,\u{201d} Michael Carpenter said.",
+        );
+        assert_eq!(d.claims.len(), 1, "{:?}", d.claims);
+        let page = html(&d, "t");
+        assert_eq!(
+            page.matches("The plan is dead and buried now").count(),
+            2,
+            "{page}"
+        );
+        assert!(!page.contains("<del>\u{201c}The plan"), "{page}");
+        assert!(!page.contains("<del>The plan"), "{page}");
+        assert!(
+            page.contains("<del>Dan Coats</del><ins>Michael Carpenter</ins>"),
+            "{page}"
+        );
     }
 
     #[test]
