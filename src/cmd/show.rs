@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 
 use crate::cmd::{emit, emit_json, exit, Ctx};
 use crate::error::{Error, Result};
-use crate::report::claims::{terminal, ClaimReport};
+use crate::report::claims::{terminal_full, ClaimReport};
 use crate::store::matching::ClaimFate;
 use crate::store::Store;
 
@@ -49,7 +49,7 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         emit_json(ctx.out, &report)?;
     } else {
         let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        emit(ctx.out, &terminal(&report, 1, colour))?;
+        emit(ctx.out, &terminal_full(&report, colour))?;
     }
     Ok(exit::OK)
 }

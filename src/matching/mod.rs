@@ -24,7 +24,7 @@ mod normalize;
 mod probe;
 mod relation;
 mod score;
-mod sentence;
+pub(crate) mod sentence;
 mod sketch;
 pub(crate) mod speaker;
 

@@ -196,7 +196,7 @@ fn source_line(i: &ItemView) -> String {
     s
 }
 
-fn credit(i: &ItemView) -> String {
+fn credit(i: &ItemView, full: bool) -> String {
     match i.kind {
         ItemKind::Narration => "the narrator's own words".into(),
         ItemKind::Figure => "figure".into(),
@@ -204,87 +204,194 @@ fn credit(i: &ItemView) -> String {
             let who = i.speaker.clone().unwrap_or_else(|| "unattributed".into());
             let mut s = format!("{} quote, {who}", i.quote_kind.as_deref().unwrap_or("a"));
             if let Some(t) = &i.speaker_title {
-                let _ = write!(s, " ({})", truncate(t, 90));
+                let t = if full { t.clone() } else { truncate(t, 90) };
+                let _ = write!(s, " ({t})");
             }
             s
         }
     }
 }
 
-/// Reprinting outlets named under an item; the rest are counted.
-const REPRINTS_SHOWN: usize = 8;
+/// Outlets named in a list; the rest are counted.
+const OUTLETS_SHOWN: usize = 8;
 
-/// One claim for a terminal.
-pub fn terminal(c: &ClaimReport, rank: usize, colour: bool) -> String {
+/// Pairs named under a divergence that several pairs share.
+const PAIRS_SHOWN: usize = 4;
+
+/// "Paper 01 [article 2], … and 22 more".
+fn named_list(names: &[String]) -> String {
+    let shown = names.len().min(OUTLETS_SHOWN);
+    let mut line = names[..shown].join(", ");
+    if names.len() > shown {
+        let _ = write!(line, " and {} more", names.len() - shown);
+    }
+    line
+}
+
+fn outlet_of(i: &ItemView) -> String {
+    format!(
+        "{} [article {}]",
+        i.outlet.as_deref().unwrap_or("outlet unknown"),
+        i.article
+    )
+}
+
+/// `sentence` cut to about `width` characters on each side of `needle`,
+/// with "…" where it was cut.
+fn around(sentence: &str, needle: &str, width: usize) -> String {
+    let Some(at) = sentence.find(needle) else {
+        return truncate(sentence, 2 * width);
+    };
+    let before: Vec<char> = sentence[..at].chars().collect();
+    let after: Vec<char> = sentence[at + needle.len()..].chars().collect();
     let mut out = String::new();
+    if before.len() > width {
+        out.push('…');
+        out.extend(&before[before.len() - width..]);
+    } else {
+        out.extend(&before);
+    }
+    out.push_str(needle);
+    if after.len() > width {
+        out.extend(&after[..width]);
+        out.push('…');
+    } else {
+        out.extend(&after);
+    }
+    out
+}
+
+/// What makes two items the same version for a reader: the words and who
+/// they are credited to.
+fn version_key(i: &ItemView) -> (ItemKind, &str, Option<&str>, Option<&str>, Option<&str>) {
+    (
+        i.kind,
+        i.text.as_str(),
+        i.speaker.as_deref(),
+        i.speaker_title.as_deref(),
+        i.quote_kind.as_deref(),
+    )
+}
+
+/// One claim for a terminal, ranked as in a listing: long texts cut.
+pub fn terminal(c: &ClaimReport, rank: usize, colour: bool) -> String {
+    render(c, Some(rank), false, colour)
+}
+
+/// One claim in full, for `show`: every text, title and sentence whole.
+pub fn terminal_full(c: &ClaimReport, colour: bool) -> String {
+    render(c, None, true, colour)
+}
+
+fn render(c: &ClaimReport, rank: Option<usize>, full: bool, colour: bool) -> String {
+    let mut out = String::new();
+    let cut = |t: &str, n: usize| if full { t.to_string() } else { truncate(t, n) };
     let what = match c.kind {
         ItemKind::Figure => "figure",
         ItemKind::Quote => "quote",
         ItemKind::Narration => "passage",
     };
-    let status = match c.severity {
-        Some(r) if c.contested => paint(&format!("CONTESTED: {}", reason_text(r)), YELLOW, colour),
-        _ => "restated alike".to_string(),
+    // Every reason the claim has, the most serious first.
+    let mut reasons: Vec<Reason> = c.severity.into_iter().collect();
+    reasons.extend(c.reasons.iter().filter(|r| Some(**r) != c.severity));
+    let status = if c.contested && !reasons.is_empty() {
+        let texts: Vec<&str> = reasons.iter().map(|r| reason_text(*r)).collect();
+        paint(&format!("CONTESTED: {}", texts.join("; ")), YELLOW, colour)
+    } else {
+        "restated alike".to_string()
     };
     let independent = if c.independent < c.outlets {
         format!(", {} independent", c.independent)
     } else {
         String::new()
     };
+    let rank = rank.map(|r| format!("#{r} ")).unwrap_or_default();
+    let outlets = if c.outlets == 1 {
+        "1 outlet".to_string()
+    } else {
+        format!("{} outlets", c.outlets)
+    };
     let _ = writeln!(
         out,
         "{}",
         paint(
-            &format!(
-                "#{rank} claim {} ({what}, {} outlets{independent}): ",
-                c.id, c.outlets
-            ),
+            &format!("{rank}claim {} ({what}, {outlets}{independent}): ", c.id),
             BOLD,
             colour
         ) + &status
     );
-    // Each form once: reprints are named under the item they repeat.
+    // Each distinct version once: reprints are named under the item they
+    // repeat, other items with the same words and credit under the first.
     let reprinted: HashSet<(i64, usize)> = c
         .copies
         .iter()
         .filter_map(|n| Some((n.article, n.item?.0)))
         .collect();
+    let mut groups: Vec<(&ItemView, Vec<&ItemView>)> = Vec::new();
     for i in c
         .items
         .iter()
         .filter(|i| !reprinted.contains(&(i.article, i.start)))
     {
+        match groups
+            .iter_mut()
+            .find(|(first, _)| version_key(first) == version_key(i))
+        {
+            Some(g) => g.1.push(i),
+            None => groups.push((i, Vec::new())),
+        }
+    }
+    for (i, same) in &groups {
         let _ = writeln!(
             out,
             "  {} — {}",
             sanitize(&source_line(i)),
-            sanitize(&credit(i))
+            sanitize(&credit(i, full))
         );
         let _ = writeln!(
             out,
             "      \u{201c}{}\u{201d}",
-            sanitize(&truncate(&i.text, 240))
+            sanitize(&cut(&i.text, 240))
         );
+        if let Some(sentence) = &i.sentence {
+            if sentence.trim() != i.text.trim() {
+                let shown = if full {
+                    sentence.clone()
+                } else {
+                    around(sentence, &i.text, 90)
+                };
+                let _ = writeln!(out, "      in: {}", sanitize(&shown));
+            }
+        }
+        if !same.is_empty() {
+            let names: Vec<String> = same.iter().map(|s| outlet_of(s)).collect();
+            let _ = writeln!(
+                out,
+                "      the same in {}: {}",
+                same.len(),
+                sanitize(&named_list(&names))
+            );
+        }
+        let members: Vec<&ItemView> = std::iter::once(*i).chain(same.iter().copied()).collect();
         let by: Vec<String> = c
             .copies
             .iter()
-            .filter(|n| n.source == i.article && n.source_item.is_some_and(|s| s.0 == i.start))
+            .filter(|n| {
+                members
+                    .iter()
+                    .any(|m| n.source == m.article && n.source_item.is_some_and(|s| s.0 == m.start))
+            })
             .map(|n| {
                 let o = n.outlet.as_deref().unwrap_or("outlet unknown");
                 format!("{o} [article {}]", n.article)
             })
             .collect();
         if !by.is_empty() {
-            let shown = by.len().min(REPRINTS_SHOWN);
-            let mut line = by[..shown].join(", ");
-            if by.len() > shown {
-                let _ = write!(line, " and {} more", by.len() - shown);
-            }
             let _ = writeln!(
                 out,
                 "      reprinted word for word by {}: {}",
                 by.len(),
-                sanitize(&line)
+                sanitize(&named_list(&by))
             );
         }
     }
@@ -304,11 +411,52 @@ pub fn terminal(c: &ClaimReport, rank: usize, colour: bool) -> String {
             n.source
         );
     }
+    // Divergent pairs, each divergence once: pairs with the same reasons
+    // between the same two versions are one line.
+    let text_at = |article: i64, start: usize| {
+        c.items
+            .iter()
+            .find(|i| i.article == article && i.start == start)
+            .map(|i| i.text.as_str())
+    };
+    let mut lines: Vec<(&Pair, Vec<&Pair>)> = Vec::new();
     for p in c.pairs.iter().filter(|p| p.label == Label::Diverges) {
+        let key = |q: &Pair| {
+            (
+                q.reasons.clone(),
+                text_at(q.a.article, q.a.start),
+                text_at(q.b.article, q.b.start),
+            )
+        };
+        match lines.iter_mut().find(|(first, _)| key(first) == key(p)) {
+            Some(l) => l.1.push(p),
+            None => lines.push((p, Vec::new())),
+        }
+    }
+    for (p, alike) in &lines {
         let reasons: Vec<&str> = p.reasons.iter().map(|r| reason_text(*r)).collect();
+        let mut more = String::new();
+        if !alike.is_empty() {
+            let named: Vec<String> = alike
+                .iter()
+                .take(PAIRS_SHOWN)
+                .map(|q| format!("{} vs {}", q.a.article, q.b.article))
+                .collect();
+            let rest = alike.len().saturating_sub(PAIRS_SHOWN);
+            let _ = write!(
+                more,
+                "; alike: {}{}",
+                named.join(", "),
+                if rest > 0 {
+                    format!(" and {rest} more")
+                } else {
+                    String::new()
+                }
+            );
+        }
         let _ = writeln!(
             out,
-            "  article {} vs {}: {} (similarity {:.2})",
+            "  article {} vs {}: {} (similarity {:.2}{more})",
             p.a.article,
             p.b.article,
             reasons.join("; "),

@@ -440,7 +440,15 @@ impl Store {
             speaker_title: None,
             speaker_kind: None,
             cue: None,
+            sentence: None,
         };
+        if item.kind == ItemKind::Figure {
+            view.sentence = crate::matching::sentence::split(&text)
+                .into_iter()
+                .find(|&(a, b)| a <= item.start && item.start < b)
+                .and_then(|(a, b)| text.get(a..b))
+                .map(|s| s.trim().to_string());
+        }
         if item.kind == ItemKind::Quote {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT q.kind, s.name, q.speaker_title, s.kind, q.cue FROM quotes q
@@ -494,6 +502,10 @@ pub struct ItemView {
     pub speaker_title: Option<String>,
     pub speaker_kind: Option<String>,
     pub cue: Option<String>,
+    /// For a figure, the sentence it is in, so a reader sees what it
+    /// counts ("2016" alone says nothing).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<String>,
 }
 
 /// Stores derivations, each replacing an article's stored source when it

@@ -282,3 +282,68 @@ fn a_stored_copy_of_the_draft_is_left_out_and_said_so() {
         .unwrap();
     assert_eq!(draft, 1);
 }
+
+#[test]
+fn near_copies_print_each_version_once() {
+    let dir = Dir::new();
+    for i in 1..=40 {
+        let cue = if i % 2 == 0 { "said" } else { "told reporters" };
+        let word = if i <= 20 { "working" } else { "close" };
+        dir.write(
+            &format!("near/c{i:02}.txt"),
+            format!(
+                "Paper {i} on the ministry\n\nStory number {i} from our desk. The ministry said it had spent 3 billion rubles on the Zephyrine project.\n\n“We are maintaining {word} contacts with our partners in the region,” Minister Oleg Petrovsky {cue}.\n"
+            ),
+        );
+        dir.write(
+            &format!("near/c{i:02}.meta.json"),
+            format!("{{\"outlet\": \"Paper {i}\"}}"),
+        );
+    }
+    let near = dir.path().join("near");
+    dir.run(&["ingest", "-q", near.to_str().unwrap()])
+        .expect_code(0);
+    let run = dir.run(&["contested"]);
+    run.expect_code(0);
+    let out = run.stdout();
+    // Two versions of the quote, one line for the divergence between them.
+    assert_eq!(out.matches("“We are maintaining").count(), 2, "{out}");
+    assert_eq!(out.matches(" vs ").count(), 4, "{out}");
+    assert!(out.lines().count() < 20, "{out}");
+    assert!(out.contains("the quote's wording differs"), "{out}");
+}
+
+#[test]
+fn show_prints_one_claim_in_full_with_the_sentence_of_each_figure() {
+    let dir = seeded_with(&[("wire", WIRE, "Second Wire")]);
+    let all = claims(&dir);
+    let lurk = claim_with(&all, "40 members");
+    let id = lurk["id"].to_string();
+    let run = dir.run(&["show", &id]);
+    run.expect_code(0);
+    let out = run.stdout();
+    assert!(out.starts_with(&format!("claim {id} ")), "{out}");
+    assert!(!out.contains('#'), "{out}");
+    // The whole sentence around a figure, uncut.
+    assert!(
+        out.contains("in: Just before his own arrest, Stoyanov had helped collect evidence in the country’s biggest-ever crackdown on financial hackers, involving the arrest of 50 members of a cyber-crime ring known as Lurk that stole more than 3 billion rubles ($45 million) from banks in Russia and other countries."),
+        "{out}"
+    );
+    assert!(!out.contains('…'), "{out}");
+    // Titles in full: David Kris's runs past the listing's cut.
+    let kris = all
+        .iter()
+        .find(|c| {
+            c["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|i| i["speaker"] == "David Kris")
+        })
+        .expect("Kris's quote is a claim");
+    let shown = dir.run(&["show", &kris["id"].to_string()]).stdout();
+    assert!(
+        shown.contains("in 2009-11 and the founder of Culper Partners consulting firm"),
+        "{shown}"
+    );
+}
