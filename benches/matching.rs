@@ -458,7 +458,7 @@ fn accuracy(s: &Synth, m: &Matching, tag: &str) -> Accuracy {
     for &(src, dst, variant) in &s.planted_quotes {
         planted.insert((ItemKind::Quote, (src, dst)));
         let rel = relations.get(&item(ItemKind::Quote, src), &item(ItemKind::Quote, dst));
-        let (found, right) = score(rel.as_ref(), variant.reasons());
+        let (found, right) = score(rel.as_ref(), variant.reasons_in(&s.articles, src, dst));
         let t = quote_tally.entry(variant).or_default();
         t.planted += 1;
         t.found += usize::from(found);

@@ -592,23 +592,7 @@ fn planted_restatements_are_found_and_labelled() {
             | QuoteVariant::Partial => &[],
             QuoteVariant::OneWord => &[Reason::Wording],
             QuoteVariant::OtherSpeaker => &[Reason::Speaker],
-            // Another title, unless the copy also gives the speaker the
-            // source's title elsewhere: then it says both, no conflict.
-            QuoteVariant::OtherTitle => {
-                let (sq, dq) = (
-                    &s.articles[src.0 as usize].quotes[src.1],
-                    &s.articles[dst.0 as usize].quotes[dst.1],
-                );
-                let both = s.articles[dst.0 as usize]
-                    .quotes
-                    .iter()
-                    .any(|q| q.speaker == dq.speaker && q.speaker_title == sq.speaker_title);
-                if both {
-                    &[]
-                } else {
-                    &[Reason::SpeakerTitle]
-                }
-            }
+            QuoteVariant::OtherTitle => variant.reasons_in(&s.articles, *src, *dst),
         };
         assert_eq!(p.reasons, expected, "{variant:?} {p:?}");
     }

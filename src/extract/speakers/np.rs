@@ -233,6 +233,15 @@ pub fn parse_np(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
             if has(w, F_PP) {
                 break;
             }
+            // A participle after the head noun starts a clause about it:
+            // "a former official overseeing Russia and Eurasia" is the
+            // official, not someone named Eurasia.
+            if w.ends_with("ing")
+                && k > body_start
+                && has(wl(text, &toks[k - 1]), F_TITLE_NOUNS | F_ANON | F_ORG_HEAD)
+            {
+                break;
+            }
         } else if k > body_start && has(w, F_CALENDAR) {
             break;
         }

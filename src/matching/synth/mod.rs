@@ -261,6 +261,39 @@ impl QuoteVariant {
             QuoteVariant::OtherTitle => &[Reason::SpeakerTitle],
         }
     }
+
+    /// The reasons a correct matcher gives for the planted copy `dst` of
+    /// `src` in `articles`: [`QuoteVariant::reasons`], except that another
+    /// title restates when the copy also gives the speaker the source's
+    /// title elsewhere (the article then says both; no conflict).
+    pub fn reasons_in(
+        self,
+        articles: &[ArticleInput],
+        src: ItemAt,
+        dst: ItemAt,
+    ) -> &'static [Reason] {
+        if self != QuoteVariant::OtherTitle {
+            return self.reasons();
+        }
+        let quote = |(article, index): ItemAt| {
+            articles
+                .iter()
+                .find(|a| a.id == article)
+                .and_then(|a| a.quotes.get(index).map(|q| (a, q)))
+        };
+        let (Some((_, sq)), Some((da, dq))) = (quote(src), quote(dst)) else {
+            return self.reasons();
+        };
+        let both = da
+            .quotes
+            .iter()
+            .any(|q| q.speaker == dq.speaker && q.speaker_title == sq.speaker_title);
+        if both {
+            &[]
+        } else {
+            self.reasons()
+        }
+    }
 }
 
 /// How a planted figure differs from its source.
