@@ -1,5 +1,6 @@
-//! Helpers the tests of `articles set`/`rm` and `ingest` share to
-//! compare a store with one built afresh.
+//! Everyday use: searching quotes and article text; and the helpers the tests of
+//! `articles set`/`rm` and `ingest` share to compare a store with one
+//! built afresh.
 
 use std::collections::HashMap;
 
@@ -107,4 +108,91 @@ pub fn edit_sidecar(dir: &Dir, prefix: &str, fields: &[(&str, &str)]) {
         meta[*k] = serde_json::Value::String(v.to_string());
     }
     std::fs::write(&path, serde_json::to_vec(&meta).unwrap()).unwrap();
+}
+
+#[test]
+fn search_takes_quoted_phrases_and_looks_in_article_text() {
+    let dir = seeded();
+    let phrase = dir.run(&["search", "\"joint working group\"", "--json"]);
+    phrase.expect_code(0);
+    let found = phrase.json();
+    let articles = found["articles"].as_array().unwrap();
+    let ids: Vec<i64> = articles
+        .iter()
+        .map(|a| a["article"].as_i64().unwrap())
+        .collect();
+    assert!(ids.contains(&4) && ids.contains(&1), "{found}");
+    for a in articles {
+        let snippet = a["snippet"].as_str().unwrap();
+        let marks = a["highlights"].as_array().unwrap();
+        assert!(!marks.is_empty(), "{a}");
+        for m in marks {
+            let (s, e) = (
+                m[0].as_u64().unwrap() as usize,
+                m[1].as_u64().unwrap() as usize,
+            );
+            assert_eq!(snippet[s..e].to_lowercase(), "joint working group", "{a}");
+        }
+    }
+    assert_eq!(articles[0]["outlet"], "VICE News", "{found}");
+    let quotes = found["quotes"].as_array().unwrap();
+    assert!(!quotes.is_empty());
+    for q in quotes {
+        assert!(
+            q["text"]
+                .as_str()
+                .unwrap()
+                .to_lowercase()
+                .contains("joint working group"),
+            "{q}"
+        );
+    }
+    // The same words out of order are no phrase, but all of them occur.
+    let swapped = dir
+        .run(&["search", "\"working joint group\"", "--json"])
+        .json();
+    assert_eq!(swapped["articles"].as_array().unwrap().len(), 0);
+    assert_eq!(swapped["quotes"].as_array().unwrap().len(), 0);
+    let words = dir
+        .run(&["search", "working", "joint", "group", "--json"])
+        .json();
+    assert!(words["articles"].as_array().unwrap().len() >= ids.len());
+    // Narration is searched: "Lurk" is in no quote.
+    let text = dir.run(&["search", "Lurk"]);
+    text.expect_code(0);
+    let out = text.stdout();
+    assert!(out.contains("0 quotes\n"), "{out}");
+    assert!(
+        out.contains("article 5  The Moscow Times, 2021-05-14, ‘Can the U.S. Still Cooperate"),
+        "{out}"
+    );
+    assert!(out.contains("The **Lurk** group"), "{out}");
+    assert!(out.ends_with("2 articles\n"), "{out}");
+    let one = dir.run(&["search", "Lurk", "--in", "articles", "--limit", "1"]);
+    assert!(one.stdout().ends_with("\n1 article\n"), "{}", one.stdout());
+    assert!(!one.stdout().contains("Quotes"), "{}", one.stdout());
+}
+
+#[test]
+fn search_syntax_is_taken_literally() {
+    let dir = seeded();
+    for q in [
+        &["NEAR(joint", "group)"][..],
+        &["joint", "OR", "*"],
+        &["\"joint working", "group"],
+        &["Lurk:", "^y", "{a b}", "--", "-x"],
+    ] {
+        let mut args = vec!["search"];
+        args.extend_from_slice(q);
+        let run = dir.run(&args);
+        run.expect_code(0);
+        assert!(!run.stderr().contains("fts5"), "{}", run.stderr());
+    }
+    // Punctuation alone finds nothing; an empty phrase is no search.
+    let dots = dir.run(&["search", "...", "*", "--json"]);
+    dots.expect_code(0);
+    assert_eq!(dots.json()["articles"].as_array().unwrap().len(), 0);
+    let nothing = dir.run(&["search", "\"\"", " "]);
+    nothing.expect_code(2);
+    assert!(nothing.stderr().contains("give at least one word"));
 }
