@@ -1,4 +1,5 @@
-//! Everyday use: searching quotes and article text; and the helpers the tests of
+//! Everyday use: searching quotes and article text, naming articles in
+//! `lineage`, counts in the singular; and the helpers the tests of
 //! `articles set`/`rm` and `ingest` share to compare a store with one
 //! built afresh.
 
@@ -195,4 +196,49 @@ fn search_syntax_is_taken_literally() {
     let nothing = dir.run(&["search", "\"\"", " "]);
     nothing.expect_code(2);
     assert!(nothing.stderr().contains("give at least one word"));
+}
+
+#[test]
+fn lineage_names_outlets_and_titles() {
+    let dir = seeded();
+    let run = dir.run(&["lineage"]);
+    run.expect_code(0);
+    let out = run.stdout();
+    assert!(
+        out.contains("2 outlet unknown, ‘Putin's Top Spy Says Russia And…’"),
+        "{out}"
+    );
+    assert!(out.contains("1 The Daily Beast"), "{out}");
+    assert!(out.ends_with("1 rewrite\n"), "{out}");
+    let json = dir.run(&["lineage", "--json"]).json();
+    assert_eq!(json[0]["article"], 2);
+    assert_eq!(
+        json[0]["article_name"]["title"],
+        "Putin's Top Spy Says Russia And U.S. Are Teaming Up On Cybersecurity"
+    );
+    assert_eq!(json[0]["source_name"]["outlet"], "The Daily Beast");
+}
+
+#[test]
+fn counts_of_one_are_singular() {
+    let dir = Dir::new();
+    dir.write("a.txt", "Police arrested 50 people in Kazan on Monday.\n");
+    let run = dir.run(&["ingest", "a.txt"]);
+    run.expect_code(0);
+    let out = run.stdout();
+    assert!(
+        out.contains("\n1 article: 1 new, 0 updated, 0 unchanged, 0 failed\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("matched 1 article, read 0 stored articles: 0 new pairs; the store holds 0 claims, 0 contested"),
+        "{out}"
+    );
+    assert!(dir.run(&["articles"]).stdout().ends_with("\n1 article\n"));
+    assert!(dir.run(&["figures"]).stdout().ends_with("\n1 figure\n"));
+    let seeds = seeded();
+    let one = seeds.run(&["contested", "--limit", "1"]).stdout();
+    assert!(one.ends_with("\n1 contested claim\n"), "{one}");
+    let claims = seeds.run(&["claims"]).stdout();
+    assert!(claims.ends_with("\n15 claims\n"), "{claims}");
 }
