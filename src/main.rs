@@ -38,7 +38,7 @@ enum Command {
     Show(cmd::show::Args),
     /// Which article is a rewrite of which.
     Lineage(cmd::lineage::Args),
-    /// List stored articles.
+    /// List stored articles; correct (`set`) or remove (`rm`) one.
     Articles(cmd::articles::Args),
     /// Print the quotes and figures of one article (no store needed).
     Extract(cmd::extract::Args),
@@ -48,7 +48,7 @@ enum Command {
     Figures(cmd::figures::Args),
     /// List speakers and the names they are written as.
     Speakers(cmd::speakers::Args),
-    /// Full-text search over stored quotes.
+    /// Full-text search over stored quotes and article text.
     Search(cmd::search::Args),
     /// Check a draft's quotes and figures against the stored coverage.
     Audit(cmd::audit::Args),

@@ -1,6 +1,7 @@
 //! `claimtrack claims`: every claim covered by more than one article.
 
-use crate::cmd::{contested::reports, emit, emit_json, exit, Ctx};
+use crate::cmd::contested::{reports, Filter};
+use crate::cmd::{counted, emit, emit_json, exit, Ctx};
 use crate::error::Result;
 use crate::report::{table, truncate};
 use crate::store::Store;
@@ -8,6 +9,9 @@ use crate::store::Store;
 /// List all claims with their outlets.
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// Count drafts saved by `audit --save` as coverage too.
+    #[arg(long)]
+    pub drafts: bool,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -15,7 +19,13 @@ pub struct Args {
 
 pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
     let store = Store::open_existing(&ctx.db)?;
-    let claims = reports(&store, false, None, 0)?;
+    let claims = reports(
+        &store,
+        &Filter {
+            drafts: args.drafts,
+            ..Filter::default()
+        },
+    )?;
     if args.json {
         emit_json(ctx.out, &claims)?;
         return Ok(exit::OK);
@@ -39,6 +49,6 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         ctx.out,
         &table(&["claim", "kind", "status", "outlets", "text"], &rows, 62),
     )?;
-    emit(ctx.out, &format!("{} claims\n", claims.len()))?;
+    emit(ctx.out, &format!("{}\n", counted(claims.len(), "claim")))?;
     Ok(exit::OK)
 }

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::cmd::{emit, emit_json, exit, Ctx};
+use crate::cmd::{counted, emit, emit_json, exit, Ctx};
 use crate::error::Result;
 use crate::extract;
 use crate::ingest::{self, format::Format, Input, Options};
@@ -60,7 +60,7 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
             ]
         })
         .collect();
-    emit(ctx.out, &format!("{} quotes\n", x.quotes.len()))?;
+    emit(ctx.out, &format!("{}\n", counted(x.quotes.len(), "quote")))?;
     emit(
         ctx.out,
         &table(&["bytes", "kind", "speaker", "cue", "text"], &quotes, 72),
@@ -79,7 +79,10 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
             ]
         })
         .collect();
-    emit(ctx.out, &format!("\n{} figures\n", x.figures.len()))?;
+    emit(
+        ctx.out,
+        &format!("\n{}\n", counted(x.figures.len(), "figure")),
+    )?;
     emit(
         ctx.out,
         &table(

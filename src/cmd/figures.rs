@@ -1,6 +1,6 @@
 //! `claimtrack figures`: stored figures, optionally of one kind.
 
-use crate::cmd::{emit, emit_json, exit, Ctx};
+use crate::cmd::{counted, emit, emit_json, exit, Ctx};
 use crate::error::Result;
 use crate::report::{or_dash, table};
 use crate::store::Store;
@@ -60,6 +60,6 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
             50,
         ),
     )?;
-    emit(ctx.out, &format!("{} figures\n", rows.len()))?;
+    emit(ctx.out, &format!("{}\n", counted(rows.len(), "figure")))?;
     Ok(exit::OK)
 }

@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
-use crate::cmd::{emit, emit_json, exit, Ctx};
+use crate::cmd::{count, counted, emit, emit_json, exit, Ctx};
 use crate::error::{Error, Result};
 use crate::ingest::{self, format::Format, meta, Input, Options};
 use crate::report::sanitize;
+use crate::store::articles::FieldChange;
 use crate::store::{self, Outcome, Store};
 
 /// Read articles (files, folders, `-` for stdin) into the store.
@@ -55,6 +56,9 @@ struct Item {
     outcome: Option<Outcome>,
     article: Option<i64>,
     error: Option<String>,
+    /// Metadata corrected on an article whose text came in unchanged.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    metadata: Vec<FieldChange>,
 }
 
 /// The run's summary, as printed with `--json`.
@@ -64,6 +68,10 @@ struct Summary {
     updated: usize,
     unchanged: usize,
     failed: usize,
+    /// Unchanged articles whose metadata (flags, sidecar) was corrected.
+    metadata_updated: usize,
+    /// Folders given that hold no article file.
+    empty_folders: Vec<String>,
     items: Vec<Item>,
     /// What matching the new articles against the store found.
     matching: Option<store::matching::Rematch>,
@@ -111,7 +119,15 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
             outcome: None,
             article: None,
             error: Some(e.to_string()),
+            metadata: Vec::new(),
         });
+    }
+    for dir in &found.empty_folders {
+        eprintln!(
+            "claimtrack: {}: no articles in this folder (looked for .txt, .md, .html)",
+            sanitize(&dir.display().to_string())
+        );
+        summary.empty_folders.push(dir.display().to_string());
     }
     if inputs.is_empty() {
         finish(args, ctx, &summary)?;
@@ -144,16 +160,27 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
             for w in &p.loaded.warnings {
                 bar.suspend(|| eprintln!("claimtrack: warning: {}", sanitize(w)));
             }
-            ingest::store(&mut store, &p).map_err(|e| store::store_error(&db, e))
+            let (outcome, id) =
+                ingest::store(&mut store, &p).map_err(|e| store::store_error(&db, e))?;
+            // Unchanged text may come with corrected metadata.
+            let metadata = if outcome == Outcome::Unchanged {
+                store
+                    .correct_metadata(id, &p.loaded.given)
+                    .map_err(|e| store::store_error(&db, e))?
+            } else {
+                Vec::new()
+            };
+            Ok((outcome, id, metadata))
         });
         bar.inc(1);
         match result {
-            Ok((outcome, id)) => {
+            Ok((outcome, id, metadata)) => {
                 batch.items.push(Item {
                     input: name,
                     outcome: Some(outcome),
                     article: Some(id),
                     error: None,
+                    metadata,
                 });
                 Ok(())
             }
@@ -171,6 +198,7 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
                     outcome: None,
                     article: None,
                     error: Some(e.to_string()),
+                    metadata: Vec::new(),
                 });
                 Ok(())
             }
@@ -194,8 +222,9 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         summary.failed = found_errors + inputs.len() - stored;
         let reason = sanitize(&e.to_string());
         eprintln!(
-            "claimtrack: {reason}; {stored} articles were stored, {} were not",
-            inputs.len() - stored
+            "claimtrack: {reason}; {} stored, {} not",
+            count(stored, "article was", "articles were"),
+            count(inputs.len() - stored, "was", "were")
         );
         finish(args, ctx, &summary)?;
         return Ok(exit::ERROR);
@@ -207,7 +236,7 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         .map_err(|e| store::store_error(&ctx.db, e))?;
     summary.matching = Some(rematch);
     finish(args, ctx, &summary)?;
-    Ok(if summary.failed > 0 {
+    Ok(if summary.failed > 0 || !summary.empty_folders.is_empty() {
         exit::PROBLEMS
     } else {
         exit::OK
@@ -219,23 +248,42 @@ fn finish(args: &Args, ctx: &mut Ctx, s: &Summary) -> Result<()> {
         return emit_json(ctx.out, s);
     }
     let total = s.new + s.updated + s.unchanged + s.failed;
+    let empty = match s.empty_folders.len() {
+        0 => String::new(),
+        n => format!(
+            " ({} no articles)",
+            count(n, "folder holds", "folders hold")
+        ),
+    };
+    if total == 0 && !s.empty_folders.is_empty() {
+        emit(ctx.out, &format!("no articles to ingest{empty}\n"))?;
+        return Ok(());
+    }
+    let metadata = match s.metadata_updated {
+        0 => String::new(),
+        n => format!(", {n} metadata updated"),
+    };
     emit(
         ctx.out,
         &format!(
-            "{total} articles: {} new, {} updated, {} unchanged, {} failed\n",
-            s.new, s.updated, s.unchanged, s.failed
+            "{}: {} new, {} updated, {} unchanged{metadata}, {} failed{empty}\n",
+            counted(total, "article"),
+            s.new,
+            s.updated,
+            s.unchanged,
+            s.failed
         ),
     )?;
     if let Some(m) = &s.matching {
         emit(
             ctx.out,
             &format!(
-                "matched {} articles, read {} stored articles{}: {} new pairs; the store holds {} claims, {} contested\n",
-                m.matched,
-                m.loaded,
+                "matched {}, read {}{}: {}; the store holds {}, {} contested\n",
+                counted(m.matched, "article"),
+                counted(m.loaded, "stored article"),
                 if m.full { " (all of them)" } else { "" },
-                m.pairs,
-                m.claims,
+                counted(m.pairs, "new pair"),
+                counted(m.claims, "claim"),
                 m.contested
             ),
         )?;
@@ -279,7 +327,23 @@ impl Batch {
         out: &mut dyn std::io::Write,
         quiet: bool,
     ) -> Result<()> {
-        if let Err(e) = store.commit_batch() {
+        // Articles whose outlet or date was corrected are matched again,
+        // with those depending on them: marked in this batch, so that a
+        // run cut short leaves them to the next.
+        let relink: Vec<i64> = self
+            .items
+            .iter()
+            .filter(|i| i.metadata.iter().any(FieldChange::affects_matching))
+            .filter_map(|i| i.article)
+            .collect();
+        let committed = if relink.is_empty() {
+            store.commit_batch()
+        } else {
+            store
+                .rematch_in_full(&relink)
+                .and_then(|_| store.commit_batch())
+        };
+        if let Err(e) = committed {
             self.failed = true;
             return Err(e);
         }
@@ -301,8 +365,18 @@ impl Batch {
                     "unchanged"
                 }
             };
+            let fields: Vec<&str> = item.metadata.iter().map(|c| c.field).collect();
+            let metadata = if fields.is_empty() {
+                String::new()
+            } else {
+                summary.metadata_updated += 1;
+                format!(", metadata updated: {}", fields.join(", "))
+            };
             if !quiet {
-                let line = format!("{}: {what} (article {id})\n", sanitize(&item.input));
+                let line = format!(
+                    "{}: {what}{metadata} (article {id})\n",
+                    sanitize(&item.input)
+                );
                 bar.suspend(|| emit(out, &line))?;
             }
             summary.items.push(item);

@@ -1,8 +1,13 @@
-//! `claimtrack lineage`: which article is a rewrite of which.
+//! `claimtrack lineage`: which article is a rewrite of which, each named by
+//! id, outlet and title.
 
-use crate::cmd::{emit, emit_json, exit, Ctx};
+use serde::Serialize;
+
+use crate::cmd::{counted, emit, emit_json, exit, Ctx};
 use crate::error::Result;
-use crate::report::table;
+use crate::matching::Derivation;
+use crate::report::{table, truncate};
+use crate::store::query::ArticleName;
 use crate::store::Store;
 
 /// List rewrites: articles whose material largely comes from an earlier one.
@@ -13,19 +18,41 @@ pub struct Args {
     pub json: bool,
 }
 
+/// A rewrite with both articles named.
+#[derive(Debug, Serialize)]
+struct Named {
+    #[serde(flatten)]
+    derivation: Derivation,
+    /// The rewrite's outlet, title and date.
+    article_name: ArticleName,
+    /// The source's outlet, title and date.
+    source_name: ArticleName,
+}
+
 pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
     let store = Store::open_existing(&ctx.db)?;
-    let lineage = store.lineage()?;
+    let lineage = store
+        .lineage()?
+        .into_iter()
+        .map(|d| {
+            Ok(Named {
+                article_name: store.article_name(d.article)?,
+                source_name: store.article_name(d.source)?,
+                derivation: d,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
     if args.json {
         emit_json(ctx.out, &lineage)?;
         return Ok(exit::OK);
     }
     let rows: Vec<Vec<String>> = lineage
         .iter()
-        .map(|d| {
+        .map(|n| {
+            let d = &n.derivation;
             vec![
-                d.article.to_string(),
-                d.source.to_string(),
+                named(d.article, &n.article_name),
+                named(d.source, &n.source_name),
                 format!(
                     "{:.0}% ({}/{})",
                     d.share * 100.0,
@@ -51,9 +78,18 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
                 "quotes shared",
             ],
             &rows,
-            40,
+            60,
         ),
     )?;
-    emit(ctx.out, &format!("{} rewrites\n", lineage.len()))?;
+    emit(ctx.out, &format!("{}\n", counted(lineage.len(), "rewrite")))?;
     Ok(exit::OK)
+}
+
+/// "2 outlet unknown, ‘Putin's Top Spy Says…’".
+fn named(id: i64, n: &ArticleName) -> String {
+    let mut s = format!("{id} {}", n.outlet.as_deref().unwrap_or("outlet unknown"));
+    if let Some(t) = &n.title {
+        s.push_str(&format!(", \u{2018}{}\u{2019}", truncate(t, 32)));
+    }
+    s
 }

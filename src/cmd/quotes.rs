@@ -1,6 +1,6 @@
 //! `claimtrack quotes`: stored quotes, filtered by speaker or outlet.
 
-use crate::cmd::{emit, emit_json, exit, Ctx};
+use crate::cmd::{counted, emit, emit_json, exit, Ctx};
 use crate::error::Result;
 use crate::report::{or_dash, table, truncate};
 use crate::store::query::{QuoteFilter, QuoteRow};
@@ -56,6 +56,6 @@ pub fn print(rows: &[QuoteRow], json: bool, ctx: &mut Ctx) -> Result<u8> {
             82,
         ),
     )?;
-    emit(ctx.out, &format!("{} quotes\n", rows.len()))?;
+    emit(ctx.out, &format!("{}\n", counted(rows.len(), "quote")))?;
     Ok(exit::OK)
 }

@@ -1,6 +1,6 @@
 //! `claimtrack speakers`: who is quoted, under which names.
 
-use crate::cmd::{emit, emit_json, exit, Ctx};
+use crate::cmd::{counted, emit, emit_json, exit, Ctx};
 use crate::error::Result;
 use crate::report::table;
 use crate::store::Store;
@@ -40,6 +40,6 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
             60,
         ),
     )?;
-    emit(ctx.out, &format!("{} speakers\n", rows.len()))?;
+    emit(ctx.out, &format!("{}\n", counted(rows.len(), "speaker")))?;
     Ok(exit::OK)
 }

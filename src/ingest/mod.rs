@@ -45,6 +45,9 @@ pub struct Collected {
     /// Folder entries with an article extension that are not regular files
     /// (named pipes, devices, sockets, links to them): never read.
     pub skipped: Vec<String>,
+    /// Folders given that hold no article file at all (and no entry that
+    /// could not be read): not articles that failed, but worth telling.
+    pub empty_folders: Vec<PathBuf>,
 }
 
 /// Expand the paths a user gave into article inputs: files as given,
@@ -66,10 +69,7 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Collected {
                 let errors = found.errors.len();
                 walk(path, &mut found);
                 if found.inputs.len() == before && found.errors.len() == errors {
-                    found.errors.push(Error::bad_input(
-                        path,
-                        "no articles in this folder (looked for .txt, .md, .html)",
-                    ));
+                    found.empty_folders.push(path.clone());
                 }
             }
             // Named on the command line, anything is read (a pipe from
@@ -158,6 +158,10 @@ pub struct Loaded {
     pub text: String,
     pub format: Format,
     pub meta: Meta,
+    /// The part of `meta` the user gave (flags, then the sidecar), as
+    /// opposed to what the markup or the text says: what re-ingesting
+    /// unchanged text may correct in the store.
+    pub given: Meta,
     /// Things worth telling the user that did not stop the article.
     pub warnings: Vec<String>,
     /// The decoded source, when conversion changed it (HTML, Markdown):
@@ -249,18 +253,15 @@ pub fn load(input: &Input, opts: &Options) -> Result<Loaded> {
         Input::File(p) => meta::read_sidecar(p)?.unwrap_or_default(),
         Input::Stdin => Meta::default(),
     };
-    let meta = opts
-        .meta
-        .clone()
-        .or(sidecar)
-        .or(markup_meta)
-        .or(meta::infer(&text));
+    let given = opts.meta.clone().or(sidecar);
+    let meta = given.clone().or(markup_meta).or(meta::infer(&text));
     let source = (text != raw).then_some(raw);
     Ok(Loaded {
         input: input.clone(),
         text,
         format,
         meta,
+        given,
         warnings,
         source,
     })

@@ -1,6 +1,7 @@
 //! Output for people: aligned tables, and text made safe for a terminal.
 
 pub mod claims;
+pub mod csv;
 pub mod diff;
 
 use std::fmt::Write;

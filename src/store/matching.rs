@@ -183,7 +183,9 @@ impl Store {
         let reprints = matcher.all_reprints();
         let index = matcher.index_rows(0);
 
-        let tx = self.conn.transaction()?;
+        // A savepoint: a transaction of its own, or part of the caller's
+        // (`articles set` and `articles rm` change and rematch in one).
+        let tx = self.conn.savepoint()?;
         // Pairs of versions that are no longer the latest go.
         tx.execute_batch(&format!(
             "DELETE FROM matches WHERE a_version NOT IN (SELECT v.id FROM versions v WHERE {LATEST})

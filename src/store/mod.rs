@@ -1,6 +1,7 @@
 //! The SQLite store: opening, schema migrations, and the writes and reads
 //! the commands need. SQL schema lives in `migrations/*.sql`.
 
+pub mod articles;
 pub mod audit;
 mod incremental;
 pub mod matching;

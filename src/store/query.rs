@@ -58,6 +58,14 @@ pub struct SpeakerRow {
     pub articles: i64,
 }
 
+/// What names an article for people.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ArticleName {
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<String>,
+}
+
 /// Filters for [`Store::quotes`].
 #[derive(Debug, Clone, Default)]
 pub struct QuoteFilter<'a> {
@@ -80,7 +88,104 @@ pub fn fts_phrase(text: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
+/// Turn a search as people type it into an FTS5 query: words in double
+/// quotes are a phrase (those words together, in that order; an unclosed
+/// quote runs to the end), every other word must occur somewhere. Each
+/// term is an FTS5 string, so operators, `*`, `:` and parentheses in the
+/// input are data (a term of punctuation alone finds nothing). `None`
+/// when there is no term at all.
+pub fn fts_search(text: &str) -> Option<String> {
+    let mut terms: Vec<String> = Vec::new();
+    let mut add = |t: &str| {
+        let t = t.trim();
+        if !t.is_empty() {
+            terms.push(format!("\"{}\"", t.replace('"', "\"\"")));
+        }
+    };
+    for (i, part) in text.split('"').enumerate() {
+        if i % 2 == 1 {
+            add(part);
+        } else {
+            part.split_whitespace().for_each(&mut add);
+        }
+    }
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// Marks FTS5 puts around each match in a snippet: private-use
+/// characters, which news text does not hold (any it holds are dropped
+/// from snippets).
+const MATCH_START: char = '\u{e000}';
+const MATCH_END: char = '\u{e001}';
+
+/// An article whose latest text matches a search.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleHit {
+    pub article: i64,
+    pub version: i64,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    /// Words around the best matches, `…` where cut.
+    pub snippet: String,
+    /// Byte ranges of the matches in `snippet`.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// A snippet with FTS5's marks taken out, and where they were.
+fn unmark(marked: &str) -> (String, Vec<(usize, usize)>) {
+    let mut text = String::with_capacity(marked.len());
+    let mut spans = Vec::new();
+    let mut open = None;
+    for c in marked.chars() {
+        match c {
+            MATCH_START => open = Some(text.len()),
+            MATCH_END => {
+                if let Some(start) = open.take() {
+                    spans.push((start, text.len()));
+                }
+            }
+            c => text.push(c),
+        }
+    }
+    (text, spans)
+}
+
 impl Store {
+    /// Articles whose latest version matches an FTS5 query (made by
+    /// [`fts_search`]), best match first (bm25), at most `limit`.
+    pub fn search_text(&self, fts: &str, limit: Option<usize>) -> Result<Vec<ArticleHit>> {
+        let sql = format!(
+            "SELECT a.id, v.seq, o.name, a.title, a.published,
+                    snippet(versions_fts, 0, ?2, ?3, '…', 20)
+             FROM versions_fts JOIN versions v ON v.id = versions_fts.rowid
+             JOIN articles a ON a.id = v.article_id
+             LEFT JOIN outlets o ON o.id = a.outlet_id
+             WHERE versions_fts MATCH ?1 AND {LATEST}
+             ORDER BY rank, a.id LIMIT ?4"
+        );
+        let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt
+            .query_map(
+                params![fts, MATCH_START.to_string(), MATCH_END.to_string(), limit],
+                |r| {
+                    let (snippet, highlights) = unmark(&r.get::<_, String>(5)?);
+                    Ok(ArticleHit {
+                        article: r.get(0)?,
+                        version: r.get(1)?,
+                        outlet: r.get(2)?,
+                        title: r.get(3)?,
+                        published: r.get(4)?,
+                        snippet,
+                        highlights,
+                    })
+                },
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
     /// Quotes in the latest version of each article, in article order.
     pub fn quotes(&self, f: &QuoteFilter) -> Result<Vec<QuoteRow>> {
         let sql = format!(
@@ -125,6 +230,26 @@ impl Store {
         Ok(rows)
     }
 
+    /// How an article is named for people: outlet, title and date, each
+    /// if known (all unknown for an id not stored).
+    pub fn article_name(&self, article: i64) -> Result<ArticleName> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT o.name, a.title, a.published FROM articles a
+                 LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?1",
+            )?
+            .query_row([article], |r| {
+                Ok(ArticleName {
+                    outlet: r.get(0)?,
+                    title: r.get(1)?,
+                    published: r.get(2)?,
+                })
+            })
+            .optional()?
+            .unwrap_or_default())
+    }
+
     /// An article's outlet name, if it has one.
     pub fn outlet_of(&self, article: i64) -> Result<Option<String>> {
         Ok(self
@@ -136,6 +261,17 @@ impl Store {
             .query_row([article], |r| r.get::<_, Option<String>>(0))
             .optional()?
             .flatten())
+    }
+
+    /// The publication date of every article that has one, by id.
+    pub fn article_dates(&self) -> Result<std::collections::HashMap<i64, String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, published FROM articles WHERE published IS NOT NULL")?;
+        let dates = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(dates)
     }
 
     /// Ids of the articles saved as drafts (`audit --save`).
@@ -229,13 +365,43 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use super::fts_phrase;
+    use super::{fts_phrase, fts_search, unmark, MATCH_END, MATCH_START};
 
     #[test]
     fn fts_input_is_data() {
         assert_eq!(fts_phrase("a OR b").unwrap(), r#""a" "OR" "b""#);
         assert_eq!(fts_phrase(r#"say "hi"*"#).unwrap(), r#""say" """hi""*""#);
         assert_eq!(fts_phrase("   "), None);
+    }
+
+    #[test]
+    fn quoted_words_are_a_phrase_and_the_rest_all_words() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("joint unit", Some(r#""joint" "unit""#)),
+            (r#""joint unit""#, Some(r#""joint unit""#)),
+            (r#""joint unit" Putin"#, Some(r#""joint unit" "Putin""#)),
+            (r#"Putin "joint  unit"#, Some(r#""Putin" "joint  unit""#)),
+            // Operators and syntax are words like any other.
+            ("a OR b NOT c", Some(r#""a" "OR" "b" "NOT" "c""#)),
+            ("NEAR(a b) x:y *", Some(r#""NEAR(a" "b)" "x:y" "*""#)),
+            (r#""a" AND "b""#, Some(r#""a" "AND" "b""#)),
+            (r#""" ... "  ""#, Some(r#""...""#)),
+            (r#""" "  ""#, None),
+            ("", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(fts_search(input).as_deref(), *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn snippet_marks_become_ranges() {
+        let marked =
+            format!("the {MATCH_START}joint unit{MATCH_END} is {MATCH_START}x{MATCH_END}…");
+        let (text, spans) = unmark(&marked);
+        assert_eq!(text, "the joint unit is x…");
+        assert_eq!(spans, vec![(4, 14), (18, 19)]);
+        assert_eq!(&text[spans[0].0..spans[0].1], "joint unit");
     }
 }
 

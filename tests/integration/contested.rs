@@ -252,3 +252,302 @@ fn a_changed_reprint_of_a_wire_story_is_contested() {
         .expect("the reported words with a changed number are contested");
     assert_eq!(reasons(reported), ["value"]);
 }
+
+fn ids(claims: &serde_json::Value) -> Vec<i64> {
+    claims
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_i64().unwrap())
+        .collect()
+}
+
+fn articles_of(claim: &serde_json::Value) -> Vec<i64> {
+    claim["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["article"].as_i64().unwrap())
+        .collect()
+}
+
+#[test]
+fn filters_by_date_reason_article_and_limit() {
+    let dir = seeded();
+    let all = dir.run(&["contested", "--json"]).json();
+    let all_ids = ids(&all);
+    assert!(all_ids.len() >= 4, "{all}");
+    // Dates: only The Moscow Times (article 5) has one, 2021-05-14.
+    let since = dir
+        .run(&["contested", "--since", "2021-05-14", "--json"])
+        .json();
+    let want: Vec<i64> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| articles_of(c).contains(&5))
+        .map(|c| c["id"].as_i64().unwrap())
+        .collect();
+    assert!(!want.is_empty());
+    assert_eq!(ids(&since), want);
+    let before = dir
+        .run(&["contested", "--until", "May 13, 2021", "--json"])
+        .json();
+    assert_eq!(ids(&before), Vec::<i64>::new());
+    // A claim qualifies when any of its articles falls within.
+    dir.run(&["articles", "set", "1", "--published", "2021-05-10"])
+        .expect_code(0);
+    let window = dir
+        .run(&[
+            "contested",
+            "--since",
+            "2021-05-01",
+            "--until",
+            "2021-05-13",
+            "--json",
+        ])
+        .json();
+    let want: Vec<i64> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| articles_of(c).contains(&1))
+        .map(|c| c["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids(&window), want);
+    assert!(
+        !ids(&window).contains(&all_ids[0]),
+        "the Lurk claim is article 3 and 5"
+    );
+    let bad = dir.run(&["contested", "--since", "last week"]);
+    bad.expect_code(2);
+    assert!(bad.stderr().contains("not a date"), "{}", bad.stderr());
+
+    // Reasons, by the names reports print, or with a hyphen.
+    for (flag, name) in [
+        ("qualifier", "qualifier"),
+        ("speaker-title", "speaker_title"),
+        ("attribution", "attribution"),
+    ] {
+        let got = dir.run(&["contested", "--reason", flag, "--json"]).json();
+        let want: Vec<i64> = all
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| reasons(c).contains(&name.to_string()))
+            .map(|c| c["id"].as_i64().unwrap())
+            .collect();
+        assert!(!want.is_empty(), "{name}");
+        assert_eq!(ids(&got), want, "{flag}");
+    }
+    let two = dir
+        .run(&["contested", "--reason", "qualifier,attribution", "--json"])
+        .json();
+    assert_eq!(ids(&two).len(), 2, "{two}");
+    let unknown = dir.run(&["contested", "--reason", "tone"]);
+    unknown.expect_code(2);
+    assert!(
+        unknown.stderr().contains(
+            "unknown reason \"tone\"; valid reasons: value, unit, qualifier, attribution, speaker, wording, speaker_title"
+        ),
+        "{}",
+        unknown.stderr()
+    );
+
+    // One article's claims; and the most serious few.
+    let vice = dir.run(&["contested", "--article", "4", "--json"]).json();
+    assert!(!ids(&vice).is_empty());
+    for c in vice.as_array().unwrap() {
+        assert!(articles_of(c).contains(&4), "{c}");
+    }
+    let limited = dir.run(&["contested", "--limit", "2", "--json"]).json();
+    assert_eq!(ids(&limited), all_ids[..2].to_vec());
+}
+
+#[test]
+fn rewrite_lines_only_for_listed_claims_and_min_outlets_checked() {
+    let dir = seeded();
+    let none = dir.run(&["contested", "--outlet", "Nope"]);
+    none.expect_code(0);
+    assert_eq!(none.stdout(), "0 contested claims\n");
+    let moscow = dir.run(&["contested", "--outlet", "Moscow"]).stdout();
+    assert!(!moscow.contains("Rewrite:"), "{moscow}");
+    assert!(moscow.ends_with("\n1 contested claim\n"), "{moscow}");
+    let beast = dir.run(&["contested", "--outlet", "Daily Beast"]).stdout();
+    assert!(
+        beast.contains(
+            "Rewrite: article 2 (outlet unknown) derives from article 1 (The Daily Beast)"
+        ),
+        "{beast}"
+    );
+    for n in ["0", "1"] {
+        let run = dir.run(&["contested", "--min-outlets", n]);
+        run.expect_code(2);
+        assert!(
+            run.stderr().contains("must be 2 or more"),
+            "{}",
+            run.stderr()
+        );
+    }
+    dir.run(&["contested", "--min-outlets", "2"]).expect_code(0);
+}
+
+/// Reads CSV by RFC 4180 (quoted fields, doubled quotes, line breaks in
+/// quotes).
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![vec![String::new()]];
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let row = rows.last_mut().unwrap();
+        match (c, quoted) {
+            ('"', false) => quoted = true,
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                row.last_mut().unwrap().push('"');
+            }
+            ('"', true) => quoted = false,
+            (',', false) => row.push(String::new()),
+            ('\n', false) => rows.push(vec![String::new()]),
+            (c, _) => row.last_mut().unwrap().push(c),
+        }
+    }
+    rows.pop_if(|r| r.len() == 1 && r[0].is_empty());
+    rows
+}
+
+#[test]
+fn csv_has_one_row_per_claim() {
+    let dir = seeded();
+    let json = dir.run(&["contested", "--json"]).json();
+    let run = dir.run(&["contested", "--format", "csv"]);
+    run.expect_code(0);
+    let rows = read_csv(&run.stdout());
+    assert_eq!(
+        rows[0],
+        [
+            "rank",
+            "claim",
+            "kind",
+            "severity",
+            "reasons",
+            "outlets",
+            "independent",
+            "outlet_names",
+            "articles",
+            "first_published",
+            "last_published",
+            "text",
+            "versions"
+        ]
+    );
+    let claims = json.as_array().unwrap();
+    assert_eq!(rows.len(), claims.len() + 1);
+    for (row, c) in rows[1..].iter().zip(claims) {
+        assert_eq!(row.len(), 13, "{row:?}");
+        assert_eq!(row[1], c["id"].to_string());
+        assert_eq!(row[2], c["kind"].as_str().unwrap());
+        assert_eq!(row[3], c["severity"].as_str().unwrap());
+        assert_eq!(row[5], c["outlets"].to_string());
+        assert_eq!(row[11], c["items"][0]["text"].as_str().unwrap());
+    }
+    let lurk = &rows[1];
+    assert_eq!(lurk[8], "3 5");
+    assert_eq!(lurk[9], "2021-05-14");
+    assert!(
+        lurk[12].contains("“nearly three billion rubles” (The Moscow Times [article 5])"),
+        "{lurk:?}"
+    );
+    // Who is credited is part of a version: the attribution claim's two
+    // copies of the same words are two versions.
+    let attribution = rows.iter().find(|r| r[3] == "attribution").unwrap();
+    assert!(attribution[11].contains(", but"), "a field with commas");
+    assert!(
+        attribution[12].contains("(our sources; The Daily Beast [article 1])"),
+        "{attribution:?}"
+    );
+    assert!(
+        attribution[12].contains("(One source; outlet unknown [article 2])"),
+        "{attribution:?}"
+    );
+    let both = dir.run(&["contested", "--json", "--format", "csv"]);
+    both.expect_code(2);
+    let limited = dir.run(&["contested", "--format", "csv", "--limit", "1"]);
+    assert_eq!(read_csv(&limited.stdout()).len(), 2);
+}
+
+/// A draft (as `audit --save` marks one) that rewords Bortnikov's quote
+/// makes a restated claim contested only with `--drafts`; a published
+/// copy of the draft, whose quote repeats the draft's word for word,
+/// makes it contested without.
+#[test]
+fn drafts_count_only_when_asked() {
+    let dir = seeded();
+    let before = dir.run(&["contested", "--json"]).json();
+    let draft = crate::util::seed_text("001").replace(
+        "maintaining working contacts",
+        "maintaining regular contacts",
+    );
+    dir.write("drafts/draft.txt", &draft);
+    dir.run(&["ingest", "-q", "drafts/draft.txt", "--outlet", "Our Draft"])
+        .expect_code(0);
+    let conn = rusqlite::Connection::open(dir.db()).unwrap();
+    conn.execute("UPDATE articles SET draft = 1 WHERE id = 6", [])
+        .unwrap();
+    drop(conn);
+    let without = dir.run(&["contested", "--json"]).json();
+    assert_eq!(ids(&without), ids(&before));
+    for c in without.as_array().unwrap() {
+        assert!(!articles_of(c).contains(&6), "{c}");
+    }
+    let text = dir.run(&["contested"]).stdout();
+    assert!(!text.contains("Our Draft"), "{text}");
+    let with = dir.run(&["contested", "--drafts", "--json"]).json();
+    let reworded = with
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            texts(c)
+                .iter()
+                .any(|t| t.contains("maintaining regular contacts"))
+        })
+        .expect("the draft's rewording is contested with --drafts");
+    assert!(reasons(reworded).contains(&"wording".to_string()));
+    assert!(articles_of(reworded).contains(&6));
+    let all = dir.run(&["contested", "--drafts"]).stdout();
+    assert!(all.contains("Rewrite: article 6 (Our Draft)"), "{all}");
+    let claims = dir.run(&["claims", "--json"]).json();
+    assert!(!claims
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| articles_of(c).contains(&6)));
+
+    // Published word for word: the copy stands for the draft.
+    dir.write("wire/copy.txt", &draft);
+    dir.run(&["ingest", "-q", "wire/copy.txt", "--outlet", "Wire"])
+        .expect_code(0);
+    let published = dir.run(&["contested", "--json"]).json();
+    let reworded = published
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            texts(c)
+                .iter()
+                .any(|t| t.contains("maintaining regular contacts"))
+        })
+        .expect("the published copy's rewording is contested");
+    assert!(reasons(reworded).contains(&"wording".to_string()));
+    let arts = articles_of(reworded);
+    assert!(arts.contains(&7) && !arts.contains(&6), "{reworded}");
+    for p in reworded["pairs"].as_array().unwrap() {
+        assert_ne!(p["a"]["article"], 6, "{p}");
+        assert_ne!(p["b"]["article"], 6, "{p}");
+    }
+    for n in reworded["copies"].as_array().unwrap() {
+        assert_ne!(n["article"], 6, "{n}");
+        assert_ne!(n["source"], 6, "{n}");
+    }
+}

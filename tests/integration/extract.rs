@@ -198,9 +198,10 @@ fn listings_after_ingest() {
     assert!(aliases.contains(&"Gen. Alexander Bortnikov"), "{aliases:?}");
 
     let found = dir.run(&["search", "impenetrable", "--json"]).json();
-    assert!(!found.as_array().unwrap().is_empty());
+    assert!(!found["quotes"].as_array().unwrap().is_empty());
     let none = dir.run(&["search", "zzzzunlikelyword", "--json"]).json();
-    assert!(none.as_array().unwrap().is_empty());
+    assert!(none["quotes"].as_array().unwrap().is_empty());
+    assert!(none["articles"].as_array().unwrap().is_empty());
     // People's view of a listing works too.
     let table = dir.run(&["speakers"]).stdout();
     assert!(table.contains("Alexander Bortnikov"));

@@ -341,3 +341,115 @@ fn failed_article_leaves_nothing_half_written() {
     assert_eq!(orphans, 0);
     assert_eq!(counts(&dir), (0, 0));
 }
+
+#[test]
+fn unchanged_text_with_new_metadata_corrects_the_article() {
+    use crate::everyday::{claim_signature, edit_sidecar, fresh_signature, seeded};
+    let dir = seeded();
+    let seed = dir.path().join("seeds/001_1bd334d6814caaa0.txt");
+    let seed = seed.to_str().unwrap();
+    let run = dir.run(&[
+        "ingest",
+        seed,
+        "--outlet",
+        "VICE News",
+        "--published",
+        "2021-05-01",
+    ]);
+    run.expect_code(0);
+    let out = run.stdout();
+    assert!(
+        out.contains(": unchanged, metadata updated: outlet, published (article 2)\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("1 article: 0 new, 0 updated, 1 unchanged, 1 metadata updated, 0 failed\n"),
+        "{out}"
+    );
+    // The article's pairs were made again with its new outlet and date.
+    assert!(out.contains("(all of them)"), "{out}");
+    let rows = dir.run(&["articles", "--json"]).json();
+    assert_eq!(rows[1]["outlet"], "VICE News");
+    assert_eq!(rows[1]["published"], "2021-05-01");
+    assert_eq!(rows[1]["versions"], 1);
+    assert_eq!(
+        claim_signature(&dir),
+        fresh_signature(
+            |_| true,
+            |d| edit_sidecar(
+                d,
+                "001",
+                &[("outlet", "VICE News"), ("published", "2021-05-01")]
+            )
+        )
+    );
+    // The same again: nothing to correct.
+    let again = dir
+        .run(&["ingest", "--json", seed, "--outlet", "VICE News"])
+        .json();
+    assert_eq!(again["metadata_updated"], 0);
+    assert_eq!(again["matching"]["matched"], 0);
+    // Re-ingesting the folder (whose sidecar names no outlet) keeps the
+    // correction; what the text itself suggests never overrides it.
+    let seeds = dir.path().join("seeds");
+    let plain = dir
+        .run(&["ingest", "--json", seeds.to_str().unwrap()])
+        .json();
+    assert_eq!(plain["metadata_updated"], 0);
+    assert_eq!(
+        dir.run(&["articles", "--json"]).json()[1]["outlet"],
+        "VICE News"
+    );
+    // A corrected sidecar is metadata given too.
+    edit_sidecar(&dir, "004", &[("title", "Lurk and the FSB")]);
+    let side = dir
+        .run(&["ingest", "--json", seeds.to_str().unwrap()])
+        .json();
+    assert_eq!(side["metadata_updated"], 1);
+    let item = side["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["article"] == 5)
+        .unwrap();
+    assert_eq!(item["metadata"][0]["field"], "title");
+    assert_eq!(item["metadata"][0]["to"], "Lurk and the FSB");
+    // A title does not change pairs: nothing is matched again.
+    assert_eq!(side["matching"]["matched"], 0);
+}
+
+#[test]
+fn an_empty_folder_is_no_failed_article() {
+    let dir = Dir::new();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    dir.write("notes/readme.pdf", "not an article");
+    let run = dir.run(&["ingest", "empty", "notes"]);
+    run.expect_code(1);
+    assert_eq!(
+        run.stdout(),
+        "no articles to ingest (2 folders hold no articles)\n"
+    );
+    assert!(
+        run.stderr().contains(
+            "claimtrack: empty: no articles in this folder (looked for .txt, .md, .html)"
+        ),
+        "{}",
+        run.stderr()
+    );
+    assert!(!dir.db().exists());
+    let json = dir.run(&["ingest", "--json", "empty"]).json();
+    assert_eq!(json["failed"], 0);
+    assert_eq!(json["empty_folders"][0], "empty");
+    // Beside articles: they go in, the summary says the folder held none.
+    dir.write("a.txt", "Police arrested 50 people in Kazan on Monday.\n");
+    let mixed = dir.run(&["ingest", "a.txt", "empty"]);
+    mixed.expect_code(1);
+    assert!(
+        mixed.stdout().contains(
+            "1 article: 1 new, 0 updated, 0 unchanged, 0 failed (1 folder holds no articles)\n"
+        ),
+        "{}",
+        mixed.stdout()
+    );
+    assert_eq!(counts(&dir), (1, 1));
+}

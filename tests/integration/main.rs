@@ -7,6 +7,7 @@ mod claims;
 mod contested;
 mod diff;
 mod escaping;
+mod everyday;
 mod extract;
 mod fuzz_corpus;
 mod hardening;
