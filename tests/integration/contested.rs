@@ -276,7 +276,7 @@ fn filters_by_date_reason_article_and_limit() {
     let dir = seeded();
     let all = dir.run(&["contested", "--json"]).json();
     let all_ids = ids(&all);
-    assert!(all_ids.len() >= 4, "{all}");
+    assert!(all_ids.len() >= 2, "{all}");
     // Dates: only The Moscow Times (article 5) has one, 2021-05-14.
     let since = dir
         .run(&["contested", "--since", "2021-05-14", "--json"])
@@ -337,7 +337,8 @@ fn filters_by_date_reason_article_and_limit() {
             .filter(|c| reasons(c).contains(&name.to_string()))
             .map(|c| c["id"].as_i64().unwrap())
             .collect();
-        assert!(!want.is_empty(), "{name}");
+        // The seeds' title changes only shorten titles: none conflicts.
+        assert_eq!(want.is_empty(), name == "speaker_title", "{name}");
         assert_eq!(ids(&got), want, "{flag}");
     }
     let two = dir
@@ -355,10 +356,11 @@ fn filters_by_date_reason_article_and_limit() {
     );
 
     // One article's claims; and the most serious few.
-    let vice = dir.run(&["contested", "--article", "4", "--json"]).json();
-    assert!(!ids(&vice).is_empty());
-    for c in vice.as_array().unwrap() {
-        assert!(articles_of(c).contains(&4), "{c}");
+    let moscow = dir.run(&["contested", "--article", "5", "--json"]).json();
+    assert!(!ids(&moscow).is_empty());
+    assert!(ids(&moscow).len() < all_ids.len());
+    for c in moscow.as_array().unwrap() {
+        assert!(articles_of(c).contains(&5), "{c}");
     }
     let limited = dir.run(&["contested", "--limit", "2", "--json"]).json();
     assert_eq!(ids(&limited), all_ids[..2].to_vec());

@@ -240,5 +240,10 @@ fn counts_of_one_are_singular() {
     let one = seeds.run(&["contested", "--limit", "1"]).stdout();
     assert!(one.ends_with("\n1 contested claim\n"), "{one}");
     let claims = seeds.run(&["claims"]).stdout();
-    assert!(claims.ends_with("\n15 claims\n"), "{claims}");
+    let last = claims.lines().last().unwrap_or_default();
+    let n: usize = last
+        .strip_suffix(" claims")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{claims}"));
+    assert!(n > 1, "{claims}");
 }
