@@ -215,8 +215,8 @@ fn human(name: &str, a: &Audit) -> String {
     let mut out = format!(
         "{}: {} checked against {}\n",
         sanitize(name),
-        plural(a.summary.items, "item"),
-        plural(a.compared, "stored article")
+        crate::report::counted(a.summary.items, "item"),
+        crate::report::counted(a.compared, "stored article")
     );
     for id in &a.excluded {
         out.push_str(&format!(
@@ -240,7 +240,7 @@ fn human(name: &str, a: &Audit) -> String {
     let c = &a.summary;
     out.push_str(&format!(
         "\n{}: {} ok, {} mismatch, {} unverified, {} unattributed, {} anonymous\n",
-        plural(c.items, "item"),
+        crate::report::counted(c.items, "item"),
         c.ok,
         c.mismatch,
         c.unverified,
@@ -248,15 +248,6 @@ fn human(name: &str, a: &Audit) -> String {
         c.anonymous
     ));
     out
-}
-
-/// "1 item", "2 items".
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 fn finding(out: &mut String, f: &Finding) {
@@ -351,7 +342,10 @@ fn finding(out: &mut String, f: &Finding) {
     }
     let more = f.sources.len() - shown.len();
     if more > 0 {
-        out.push_str(&format!("{pad}… and {} more\n", plural(more, "source")));
+        out.push_str(&format!(
+            "{pad}… and {} more\n",
+            crate::report::counted(more, "source")
+        ));
     }
 }
 

@@ -53,31 +53,4 @@ pub fn emit_json<T: serde::Serialize>(out: &mut dyn Write, v: &T) -> Result<()> 
     emit(out, &s)
 }
 
-/// A count with its noun: "1 article", "2 articles", "0 claims". `plural`
-/// is the noun for any number but one.
-pub fn count(n: usize, singular: &str, plural: &str) -> String {
-    if n == 1 {
-        format!("1 {singular}")
-    } else {
-        format!("{n} {plural}")
-    }
-}
-
-/// [`count`] for nouns whose plural adds an "s".
-pub fn counted(n: usize, noun: &str) -> String {
-    count(n, noun, &format!("{noun}s"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{count, counted};
-
-    #[test]
-    fn counts_agree_with_their_number() {
-        assert_eq!(counted(0, "article"), "0 articles");
-        assert_eq!(counted(1, "article"), "1 article");
-        assert_eq!(counted(2, "contested claim"), "2 contested claims");
-        assert_eq!(count(1, "new pair", "new pairs"), "1 new pair");
-        assert_eq!(count(3, "was", "were"), "3 were");
-    }
-}
+pub use crate::report::{count, counted};

@@ -124,7 +124,10 @@ pub fn terminal(d: &VersionDiff, colour: bool) -> String {
     let _ = writeln!(
         out,
         "{}",
-        head(&format!("Claims: {} changes", d.claims.len()))
+        head(&format!(
+            "Claims: {}",
+            super::counted(d.claims.len(), "change")
+        ))
     );
     for c in &d.claims {
         out.push_str(&claim_line(c, colour));
@@ -132,7 +135,7 @@ pub fn terminal(d: &VersionDiff, colour: bool) -> String {
     let _ = writeln!(
         out,
         "\n{}",
-        head(&format!("Text: {} changes", d.text.len()))
+        head(&format!("Text: {}", super::counted(d.text.len(), "change")))
     );
     for c in &d.text {
         let trivial = if c.trivial { " (trivial)" } else { "" };

@@ -130,6 +130,21 @@ pub fn or_dash<T: ToString>(v: &Option<T>) -> String {
         .map_or_else(|| "-".to_string(), |x| x.to_string())
 }
 
+/// A count with its noun: "1 article", "2 articles", "0 claims". `plural`
+/// is the noun for any number but one.
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    if n == 1 {
+        format!("1 {singular}")
+    } else {
+        format!("{n} {plural}")
+    }
+}
+
+/// [`count`] for nouns whose plural adds an "s".
+pub fn counted(n: usize, noun: &str) -> String {
+    count(n, noun, &format!("{noun}s"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +162,16 @@ mod tests {
             terminal_safe("\u{1b}[1;31mred\u{1b}[0m \u{1b}]0;title\u{7} \u{1b}[2J"),
             "\u{1b}[1;31mred\u{1b}[0m \u{fffd}]0;title\u{fffd} \u{fffd}[2J"
         );
+    }
+
+    #[test]
+    fn counts_agree_with_their_number() {
+        use super::{count, counted};
+        assert_eq!(counted(0, "article"), "0 articles");
+        assert_eq!(counted(1, "article"), "1 article");
+        assert_eq!(counted(2, "contested claim"), "2 contested claims");
+        assert_eq!(count(1, "new pair", "new pairs"), "1 new pair");
+        assert_eq!(count(3, "was", "were"), "3 were");
     }
 
     #[test]
