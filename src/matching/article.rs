@@ -3,10 +3,12 @@
 //! once per article and independently of every other article, so that it
 //! runs in parallel.
 
-use crate::extract::model::{Figure, FigureKind, Quote, QuoteKind, SpeakerKind};
+use crate::extract::model::{Quote, QuoteKind, SpeakerKind};
 
-use super::block::{self, anchored_grams, family, key, key2, winnow, GRAM_LEN};
-use super::normalize::{for_each_token, hash_str, is_numeric, is_stop_word, mix64, stem, tokens};
+use super::block::{anchored_grams, family, key, key2, winnow, GRAM_LEN};
+pub(crate) use super::figure::FigureFeatures;
+use super::figure::{add_contexts, figure_features, figure_form};
+use super::normalize::{for_each_token, hash_str, is_numeric, is_stop_word, mix64, stem};
 use super::sentence;
 use super::speaker::{Aliases, SpeakerName};
 use super::ArticleInput;
@@ -143,168 +145,6 @@ pub(crate) fn word_id(w: &str) -> u32 {
     (hash_str(w) >> 32) as u32
 }
 
-/// What a figure measures, for comparison: only figures of one class pair.
-pub(crate) fn figure_class(kind: FigureKind) -> u8 {
-    match kind {
-        FigureKind::Money => 0,
-        FigureKind::Count => 1,
-        FigureKind::Percent => 2,
-        FigureKind::Duration => 3,
-        FigureKind::Year => 4,
-        FigureKind::Date => 5,
-        FigureKind::Other => 6,
-    }
-}
-
-/// Words around a figure in the article: what it counts or measures.
-#[derive(Debug, Clone)]
-pub(crate) struct FigureFeatures {
-    pub class: u8,
-    /// (stem id, weight), sorted by stem id. Before `weigh`, weights are
-    /// proximity only; after, proximity × rarity.
-    pub subject: Vec<(u32, f32)>,
-    /// Euclidean norm of the weights.
-    pub norm: f32,
-    /// Whole words (not stems) within seven words of the figure: the
-    /// blocking keys, rarer than stems.
-    /// (word id, stem id) of each.
-    pub near: Vec<(u32, u32)>,
-    /// The value rounded to two significant digits (or the date), hashed.
-    pub value_bucket: u64,
-    /// The event around the figure: the anchors (see [`anchor`]) of the
-    /// other figures in its sentence and the sentences either side,
-    /// sorted. Two figures whose contexts share an anchor are told about
-    /// the same event ("sentenced to 11 years" beside "$9.4 million").
-    pub context: Vec<u64>,
-    /// The words right around the figure in its sentence: two before, two
-    /// after ("sentenced to _ in prison"), as word ids (concept ids for
-    /// words of a concept group; 0 for none, a number or another figure)
-    /// and whether each is a content word.
-    pub frame: [(u32, bool); 4],
-}
-
-impl FigureFeatures {
-    /// Blocking keys: the figure's class with each whole word near it (the
-    /// far words only refine the similarity), and the same with the value
-    /// too, which stays rare even for common words, so that restatements
-    /// of the same number are found in any corpus.
-    pub fn keys(&self) -> Vec<u32> {
-        let mut keys: Vec<u32> = self
-            .near
-            .iter()
-            .flat_map(|&(w, stem)| {
-                [
-                    key2(family::FIGURE, u64::from(self.class), u64::from(w)),
-                    // With the value the key is rare enough to use the stem,
-                    // which meets inflections ("stole" / "stolen").
-                    key2(
-                        family::FIGURE_VALUE,
-                        self.value_bucket ^ u64::from(self.class),
-                        u64::from(stem),
-                    ),
-                ]
-            })
-            .chain(
-                self.context
-                    .iter()
-                    .map(|&a| key2(family::FIGURE_CONTEXT, u64::from(self.class), a)),
-            )
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys
-    }
-
-    /// Weighs the subject words and returns the figure's pair keys (see
-    /// [`FigureFeatures::pair_keys`]).
-    ///
-    /// Weights are proximity × a fixed rarity (near words count more than
-    /// far ones), never the corpus frequency: a weight read from the corpus
-    /// would depend on what was matched before, and the same articles would
-    /// form other claims in another order. (On the synthetic benchmark the
-    /// fixed weights also pair fewer unrelated figures.) The pair keys,
-    /// which only find candidates, do read the frequencies in the index.
-    pub fn weigh(&mut self, index: &block::KeyIndex, rare: usize) -> Vec<u32> {
-        let class = u64::from(self.class);
-        // (df, word, stem) of each near word.
-        let mut near: Vec<(usize, u32, u32)> = self
-            .near
-            .iter()
-            .map(|&(word, stem)| {
-                let df = index.df(key2(family::FIGURE, class, u64::from(word)));
-                (df, word, stem)
-            })
-            .collect();
-        let mut norm = 0.0f32;
-        for (_, w) in &mut self.subject {
-            *w *= if *w >= NEAR { NEAR_RARITY } else { FAR_RARITY };
-            norm += *w * *w;
-        }
-        self.norm = norm.sqrt();
-        near.sort_unstable();
-        self.pair_keys(&near, rare)
-    }
-
-    /// Pair keys: the figure's class with two of its near words, for every
-    /// two of its `PAIR_WORDS` rarest near words that are too common to
-    /// make a candidate alone (carried by more than `rare` figures; rarer
-    /// ones do on their own). Figures about one thing share several words
-    /// around them; two shared words that are each common are, together,
-    /// rare, so a pair key finds them however large the corpus, where
-    /// single words fall over the blocking budget. `near` is (df, word,
-    /// stem), sorted.
-    fn pair_keys(&self, near: &[(usize, u32, u32)], rare: usize) -> Vec<u32> {
-        let class = u64::from(self.class);
-        let words: Vec<u32> = near
-            .iter()
-            .filter(|w| w.0 > rare)
-            .take(PAIR_WORDS)
-            .map(|w| w.1)
-            .collect();
-        let mut keys = Vec::with_capacity(words.len() * words.len().saturating_sub(1) / 2);
-        for (i, &a) in words.iter().enumerate() {
-            for &b in &words[i + 1..] {
-                let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-                let both = (u64::from(lo) << 32) | u64::from(hi);
-                keys.push(key2(family::FIGURE_PAIR, class, both));
-            }
-        }
-        keys.sort_unstable();
-        keys.dedup();
-        keys
-    }
-}
-
-/// Near words of a figure whose pairs are indexed: the rarest this many
-/// (of those too common to count alone), so a figure has at most
-/// `PAIR_WORDS * (PAIR_WORDS - 1) / 2` pair keys.
-pub(crate) const PAIR_WORDS: usize = 4;
-
-/// Proximity weight from which a subject word is near enough to index
-/// (seven words or closer).
-const NEAR: f32 = 0.4;
-
-/// The value of a figure rounded to two significant digits ("3 billion" and
-/// "3.04 billion" meet), or its date or exact year, hashed.
-fn value_bucket(f: &Figure) -> u64 {
-    if let Some(d) = &f.date {
-        return hash_str(d);
-    }
-    if f.kind == FigureKind::Year {
-        // Years compare exactly: "2016" and "2020" are not one bucket.
-        return super::normalize::mix64(f.value.unwrap_or(0.0).to_bits());
-    }
-    match f.value {
-        Some(v) if v != 0.0 && v.is_finite() => {
-            let scale = 10f64.powf(v.abs().log10().floor() - 1.0);
-            let rounded = (v / scale).round() * scale;
-            super::normalize::mix64(rounded.to_bits())
-        }
-        Some(_) => 0,
-        None => hash_str(&f.text),
-    }
-}
-
 /// Every title each quote's speaker has in the article (see
 /// [`Prepared::speaker_titles`]), from (speaker, title) of each quote.
 fn speaker_titles(quotes: &[(Option<&str>, Option<&str>)]) -> Vec<Option<String>> {
@@ -324,65 +164,6 @@ fn speaker_titles(quotes: &[(Option<&str>, Option<&str>)]) -> Vec<Option<String>
         })
         .collect()
 }
-
-/// A figure that can tell which event a sentence reports: an amount with
-/// at least two significant digits
-/// ("$9.4 million", "122 countries"), not a year, a date or a round
-/// small number that recurs everywhere. Its anchor is its class and
-/// value bucket.
-pub(crate) fn anchor(f: &Figure, ff: &FigureFeatures) -> Option<u64> {
-    let v = f.value?.abs();
-    let specific = match f.kind {
-        FigureKind::Year | FigureKind::Date => false,
-        FigureKind::Money => significant_digits(v) >= 2,
-        _ => v > 12.0 && significant_digits(v) >= 2,
-    };
-    specific.then(|| super::normalize::mix64(ff.value_bucket ^ u64::from(ff.class)))
-}
-
-/// Significant digits of a positive value ("9.4 million" 2, "50" 1).
-pub(crate) fn significant_digits(v: f64) -> u32 {
-    if !(v.is_finite() && v > 0.0) {
-        return 0;
-    }
-    let mut m = v / 10f64.powf(v.log10().floor());
-    let mut n = 1;
-    while n < 6 && (m - m.round()).abs() > 1e-6 {
-        m *= 10.0;
-        n += 1;
-    }
-    n
-}
-
-/// Fills each figure's [`FigureFeatures::context`] from the anchors of the
-/// other figures within one sentence of it.
-fn add_contexts(figs: &[Figure], sentences: &[(u32, u32)], features: &mut [FigureFeatures]) {
-    let sentence_of = |at: usize| sentences.partition_point(|s| (s.1 as usize) <= at);
-    let at: Vec<(usize, Option<u64>)> = figs
-        .iter()
-        .zip(features.iter())
-        .map(|(f, ff)| (sentence_of(f.start), anchor(f, ff)))
-        .collect();
-    for (i, ff) in features.iter_mut().enumerate() {
-        let mut ctx: Vec<u64> = at
-            .iter()
-            .enumerate()
-            .filter(|&(j, &(s, a))| j != i && a.is_some() && s.abs_diff(at[i].0) <= 1)
-            .filter_map(|(_, &(_, a))| a)
-            .filter(|&a| Some(a) != at[i].1)
-            .collect();
-        ctx.sort_unstable();
-        ctx.dedup();
-        ff.context = ctx;
-    }
-}
-
-/// Fixed rarity of near and far subject words.
-const NEAR_RARITY: f32 = 3.0;
-const FAR_RARITY: f32 = 2.0;
-
-/// Words on each side of a figure that describe it.
-const SUBJECT_WINDOW: usize = 12;
 
 /// A narration blocking key: the key and the sentence it starts in.
 pub(crate) type NarrationKey = (u32, u32);
@@ -444,35 +225,6 @@ pub(crate) fn quote_form(q: &Quote, f: &QuoteFeatures) -> u64 {
     h
 }
 
-/// A figure's form: a hash of the figure as extracted (text, value, unit,
-/// qualifier, what it counts, date) and of its subject words and their
-/// distances, so two figures of one form score alike against any third.
-pub(crate) fn figure_form(f: &Figure, ff: &FigureFeatures) -> u64 {
-    let mut h = hash_str("figure");
-    let mut add = |x: u64| h = mix64(h ^ x);
-    add(hash_str(&f.text));
-    add(hash_str(&format!("{:?}", f.kind)));
-    add(f.value.map_or(0, f64::to_bits));
-    add(f.high.map_or(1, f64::to_bits));
-    add(f.unit.as_ref().map_or(0, |u| hash_str(u.as_ref())));
-    for o in [&f.qualifier, &f.counts, &f.date] {
-        add(o.as_deref().map_or(2, hash_str));
-    }
-    add(u64::from(ff.class));
-    for &(w, c) in &ff.frame {
-        add(u64::from(w) << 1 | u64::from(c));
-    }
-    for &a in &ff.context {
-        add(a);
-    }
-    add(ff.context.len() as u64);
-    for &(stem, w) in &ff.subject {
-        add(u64::from(stem) << 32 | u64::from(w.to_bits()));
-    }
-    add(ff.subject.len() as u64);
-    h
-}
-
 /// Keys of a freshly prepared article: all are indexed; the narration keys
 /// are kept until the article is probed (they cost a tokenisation to redo).
 #[derive(Debug, Default)]
@@ -507,7 +259,7 @@ pub(crate) const CONCEPT: u8 = 32;
 
 /// The stem id of a word for figure subjects: its concept group's when it
 /// has one, so synonyms of one event or one kind of thing meet.
-fn subject_stem(norm: &str) -> (u32, bool) {
+pub(crate) fn subject_stem(norm: &str) -> (u32, bool) {
     match crate::extract::lexicon::concept(norm) {
         Some(c) => (word_id(c), true),
         None => (word_id(stem(norm)), false),
@@ -753,123 +505,6 @@ pub(crate) fn prepare(input: ArticleInput, aliases: &Aliases) -> (Prepared, Arti
         },
         keys,
     )
-}
-
-fn figure_features(f: &Figure, text: &ArticleText) -> FigureFeatures {
-    let class = figure_class(f.kind);
-    let mut subject: Vec<(u32, f32)> = Vec::new();
-    let mut add = |stem: u32, w: f32| match subject.iter_mut().find(|p| p.0 == stem) {
-        Some(p) => p.1 = p.1.max(w),
-        None => subject.push((stem, w)),
-    };
-    let toks = &text.tokens;
-    let first = toks.partition_point(|t| (t.end as usize) <= f.start);
-    let last = toks.partition_point(|t| (t.start as usize) < f.end); // one past
-    let useful = |t: &ArticleToken| t.flags & (STOP | NUMERIC | IN_FIGURE) == 0;
-    let mut near: Vec<(u32, u32)> = Vec::new();
-    // Left of the figure, stopping at a line break.
-    let mut d = 0;
-    let mut i = first;
-    while i > 0 && d < SUBJECT_WINDOW {
-        if i < toks.len() && toks[i].flags & BREAK != 0 {
-            break;
-        }
-        i -= 1;
-        d += 1;
-        if useful(&toks[i]) {
-            add(toks[i].stem, proximity(d));
-            if proximity(d) >= NEAR {
-                near.push(near_word(&toks[i]));
-            }
-        }
-    }
-    // Right of it.
-    let mut d = 0;
-    let mut i = last;
-    while i < toks.len() && d < SUBJECT_WINDOW {
-        if toks[i].flags & BREAK != 0 {
-            break;
-        }
-        d += 1;
-        if useful(&toks[i]) {
-            add(toks[i].stem, proximity(d));
-            if proximity(d) >= NEAR {
-                near.push(near_word(&toks[i]));
-            }
-        }
-        i += 1;
-    }
-    // What a count counts is the most telling word of all.
-    if let Some(c) = &f.counts {
-        for t in tokens(c) {
-            if !is_stop_word(&t.norm) {
-                add(subject_stem(&t.norm).0, 1.5);
-            }
-        }
-    }
-    subject.sort_unstable_by_key(|p| p.0);
-    let norm = subject.iter().map(|p| p.1 * p.1).sum::<f32>().sqrt();
-    near.sort_unstable();
-    near.dedup();
-    FigureFeatures {
-        class,
-        subject,
-        norm,
-        near,
-        value_bucket: value_bucket(f),
-        context: Vec::new(),
-        frame: frame(toks, first, last),
-    }
-}
-
-/// The frame of a figure whose tokens are `first..last`: see
-/// [`FigureFeatures::frame`]. A line break or a sentence end bounds it.
-fn frame(toks: &[ArticleToken], first: usize, last: usize) -> [(u32, bool); 4] {
-    let mut out = [(0, false); 4];
-    let word = |t: &ArticleToken| {
-        if t.flags & (NUMERIC | IN_FIGURE) != 0 {
-            (0, false)
-        } else if t.flags & CONCEPT != 0 {
-            (t.stem, true)
-        } else {
-            (t.word, t.flags & STOP == 0)
-        }
-    };
-    // Left: first-1, then first-2, within the sentence and paragraph.
-    if first > 0 && first <= toks.len() {
-        let s = toks
-            .get(first)
-            .map(|t| t.flags & BREAK == 0)
-            .unwrap_or(true);
-        if s {
-            out[1] = word(&toks[first - 1]);
-            if first > 1 && toks[first - 1].flags & BREAK == 0 {
-                out[0] = word(&toks[first - 2]);
-            }
-        }
-    }
-    if last < toks.len() && toks[last].flags & BREAK == 0 {
-        out[2] = word(&toks[last]);
-        if last + 1 < toks.len() && toks[last + 1].flags & BREAK == 0 {
-            out[3] = word(&toks[last + 1]);
-        }
-    }
-    out
-}
-
-/// A near word as (word id, stem id); a word of a concept group is the
-/// group for both, so that synonyms share blocking keys.
-fn near_word(t: &ArticleToken) -> (u32, u32) {
-    if t.flags & CONCEPT != 0 {
-        (t.stem, t.stem)
-    } else {
-        (t.word, t.stem)
-    }
-}
-
-/// Weight of a word `d` tokens away from the figure.
-fn proximity(d: usize) -> f32 {
-    1.0 / (1.0 + (d as f32 - 1.0) / 4.0)
 }
 
 #[cfg(test)]

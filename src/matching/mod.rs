@@ -19,6 +19,7 @@
 mod article;
 mod block;
 mod cluster;
+mod figure;
 mod lineage;
 mod normalize;
 mod probe;

@@ -3,12 +3,12 @@
 
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
-use crate::extract::model::{
-    DurationUnit, Figure, FigureKind, Quote, QuoteKind, SpeakerKind, Unit,
-};
+use crate::extract::model::{Figure, Quote, QuoteKind, SpeakerKind};
 
-use super::article::{anchor, ArticleText, FigureFeatures, QuoteFeatures};
+use super::article::{ArticleText, QuoteFeatures};
 use super::block::GRAM_LEN;
+pub(crate) use super::figure::compare_figures;
+use super::figure::values_agree;
 use super::normalize::{for_each_token, spelling_variant};
 use super::speaker::{relate, same_name, titles_differ, SpeakerName, SpeakerRelation};
 use super::{Basis, DiffKind, DiffOp, Options, Reason};
@@ -58,34 +58,6 @@ fn count_sorted_common(a: &[u32], b: &[u32]) -> usize {
         }
     }
     n
-}
-
-fn count_sorted_common64(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
-/// Whether two figure frames (see `FigureFeatures::frame`) agree in three
-/// of four places, one of them a content word.
-fn same_frame(a: &[(u32, bool); 4], b: &[(u32, bool); 4]) -> bool {
-    let same: Vec<bool> = a
-        .iter()
-        .zip(b)
-        .filter(|(x, y)| x.0 != 0 && x.0 == y.0)
-        .map(|(x, _)| x.1)
-        .collect();
-    same.len() >= 3 && same.contains(&true)
 }
 
 fn sorted_unique(words: &[u32]) -> Vec<u32> {
@@ -611,198 +583,6 @@ pub(crate) fn compare_quote_narration(
         start: text.tokens[t0].start as usize,
         end: text.tokens[t1 - 1].end as usize,
         sentence: text.sentence_of[t0] as usize,
-    })
-}
-
-/// Which way a qualifier bends a figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Bound {
-    /// The true value is above: "more than", "over", "at least".
-    Lower,
-    /// The true value is below: "nearly", "almost", "up to", "fewer than".
-    Upper,
-    /// Round: "about", "some", "around".
-    Approximate,
-}
-
-fn bound(qualifier: Option<&str>) -> Option<Bound> {
-    Some(match qualifier?.trim() {
-        "more than" | "over" | "at least" | "just over" | "upwards of" | "in excess of" => {
-            Bound::Lower
-        }
-        "nearly" | "almost" | "up to" | "fewer than" | "less than" | "under" | "at most"
-        | "as many as" | "as much as" | "just under" | "close to" => Bound::Upper,
-        _ => Bound::Approximate,
-    })
-}
-
-/// Hours in one duration unit, so "12 months" meets "1 year".
-fn hours(unit: Option<&Unit>) -> Option<f64> {
-    let Unit::Duration(d) = unit? else {
-        return None;
-    };
-    Some(match d {
-        DurationUnit::Minute => 1.0 / 60.0,
-        DurationUnit::Hour => 1.0,
-        DurationUnit::Day => 24.0,
-        DurationUnit::Week => 168.0,
-        DurationUnit::Month => 730.0,
-        DurationUnit::Year => 8766.0,
-        DurationUnit::Decade => 87_660.0,
-        DurationUnit::Second | DurationUnit::Century => return None,
-    })
-}
-
-fn close(a: f64, b: f64, tolerance: f64) -> bool {
-    let m = a.abs().max(b.abs());
-    m == 0.0 || (a - b).abs() / m <= tolerance
-}
-
-/// Whether two figure values agree, given their ranges and qualifiers.
-fn values_agree(a: &Figure, b: &Figure, scale_a: f64, scale_b: f64) -> Option<bool> {
-    if a.kind == FigureKind::Date || (a.value.is_none() && b.value.is_none()) {
-        let (da, db) = (a.date.as_deref()?, b.date.as_deref()?);
-        // Month precision against day precision: "2016-10" holds "2016-10-31".
-        return Some(da.starts_with(db) || db.starts_with(da));
-    }
-    let (va, vb) = (a.value? * scale_a, b.value? * scale_b);
-    let exact_kind = matches!(a.kind, FigureKind::Year | FigureKind::Count)
-        && a.qualifier.is_none()
-        && b.qualifier.is_none();
-    let tol = if exact_kind {
-        0.0
-    } else if a.qualifier.is_some() || b.qualifier.is_some() {
-        0.05
-    } else {
-        0.01
-    };
-    let (ha, hb) = (a.high.map(|h| h * scale_a), b.high.map(|h| h * scale_b));
-    Some(match (ha, hb) {
-        (None, None) => close(va, vb, tol),
-        (Some(ha), Some(hb)) => close(va, vb, tol) && close(ha, hb, tol),
-        // A point inside the other's range agrees with it.
-        (Some(h), None) => vb >= va * (1.0 - tol) && vb <= h * (1.0 + tol),
-        (None, Some(h)) => va >= vb * (1.0 - tol) && va <= h * (1.0 + tol),
-    })
-}
-
-/// Subject similarity of two figures: weighted cosine of their subject
-/// words, and how many words they share.
-pub(crate) fn subject_similarity(a: &FigureFeatures, b: &FigureFeatures) -> (f64, usize) {
-    let (mut i, mut j, mut dot, mut shared) = (0, 0, 0.0f32, 0usize);
-    while i < a.subject.len() && j < b.subject.len() {
-        match a.subject[i].0.cmp(&b.subject[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a.subject[i].1 * b.subject[j].1;
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    let denom = a.norm * b.norm;
-    let sim = if denom > 0.0 {
-        f64::from(dot / denom)
-    } else {
-        0.0
-    };
-    (sim.clamp(0.0, 1.0), shared)
-}
-
-/// Compares two figures from different articles. `None` when they do not
-/// measure the same thing.
-pub(crate) fn compare_figures(
-    a: &Figure,
-    fa: &FigureFeatures,
-    b: &Figure,
-    fb: &FigureFeatures,
-    opts: &Options,
-) -> Option<Verdict> {
-    if fa.class != fb.class {
-        return None;
-    }
-    let (sim, shared) = subject_similarity(fa, fb);
-    // Figures about one thing share a word right next to them (within
-    // seven words), not only words further off.
-    let near_shared = fa
-        .near
-        .iter()
-        .filter(|(_, s)| fb.near.iter().any(|(_, t)| t == s))
-        .count();
-    if shared == 0 || near_shared == 0 {
-        return None;
-    }
-    let mut reasons = Vec::new();
-    let (mut scale_a, mut scale_b) = (1.0, 1.0);
-    let mut unit_differs = false;
-    match a.kind {
-        FigureKind::Duration => {
-            // Same length in other units is the same claim.
-            if a.unit != b.unit {
-                scale_a = hours(a.unit.as_ref())?;
-                scale_b = hours(b.unit.as_ref())?;
-            }
-        }
-        _ => unit_differs = a.unit != b.unit,
-    }
-    let agree = values_agree(a, b, scale_a, scale_b)?;
-    // Told beside the same other figure: the same event ("sentenced to 11
-    // years" and "got 14 years" each beside "$9.4 million").
-    let same_event = count_sorted_common64(&fa.context, &fb.context) > 0;
-    // Told in the same words right around it ("sentenced to _ in prison"):
-    // three of the four frame words, one of them a content word.
-    let framed = same_frame(&fa.frame, &fb.frame);
-    // The same specific amount ("$9.4 million", "122 countries") is
-    // itself rare evidence.
-    let specific = agree && a.value == b.value && near_shared >= 2 && anchor(a, fa).is_some();
-    // Years, dates and small counts recur everywhere ("2016", "two
-    // countries"): they need more shared context to be the same claim.
-    let small =
-        a.value.is_some_and(|v| v.abs() <= 12.0) || b.value.is_some_and(|v| v.abs() <= 12.0);
-    let strict = matches!(a.kind, FigureKind::Year | FigureKind::Date)
-        || (small
-            && matches!(
-                a.kind,
-                FigureKind::Count | FigureKind::Duration | FigureKind::Other
-            ));
-    let base = opts.figure_subject;
-    let (need_sim, need_shared) = match (agree, strict) {
-        _ if same_event => (base - 0.15, 2),
-        _ if framed => (base - 0.2, 1),
-        (true, false) if specific => (base - 0.2, 2),
-        (true, false) => (base, 2),
-        (true, true) => (base + 0.15, 3),
-        (false, false) => (base + 0.2, 3),
-        (false, true) => (base + 0.35, 4),
-    };
-    if sim < need_sim || shared < need_shared {
-        return None;
-    }
-    match (agree, unit_differs) {
-        (true, true) => reasons.push(Reason::Unit),
-        (false, false) => reasons.push(Reason::Value),
-        // Different number in a different unit: most likely a conversion
-        // ("3 billion rubles ($45 million)") or another quantity.
-        (false, true) => return None,
-        (true, false) => {}
-    }
-    if agree {
-        let (ba, bb) = (bound(a.qualifier.as_deref()), bound(b.qualifier.as_deref()));
-        if matches!(
-            (ba, bb),
-            (Some(Bound::Lower), Some(Bound::Upper)) | (Some(Bound::Upper), Some(Bound::Lower))
-        ) {
-            reasons.push(Reason::Qualifier);
-        }
-    }
-    reasons.sort();
-    Some(Verdict {
-        basis: Basis::Subject,
-        score: sim,
-        reasons,
-        diff: None,
     })
 }
 
