@@ -8,7 +8,7 @@ use super::article::subject_stem;
 use super::article::{ArticleText, ArticleToken, BREAK, CONCEPT, IN_FIGURE, NUMERIC, STOP};
 use super::block::{self, family, key2};
 use super::normalize::{hash_str, is_stop_word, mix64, tokens};
-use super::score::Verdict;
+use super::score::{count_sorted_common, Verdict};
 use super::{Basis, Options, Reason};
 
 /// What a figure measures, for comparison: only figures of one class pair.
@@ -382,22 +382,6 @@ pub(crate) fn proximity(d: usize) -> f32 {
     1.0 / (1.0 + (d as f32 - 1.0) / 4.0)
 }
 
-pub(crate) fn count_sorted_common64(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 /// Whether two figure frames (see `FigureFeatures::frame`) agree in three
 /// of four places, one of them a content word.
 pub(crate) fn same_frame(a: &[(u32, bool); 4], b: &[(u32, bool); 4]) -> bool {
@@ -546,7 +530,7 @@ pub(crate) fn compare_figures(
     let agree = values_agree(a, b, scale_a, scale_b)?;
     // Told beside the same other figure: the same event ("sentenced to 11
     // years" and "got 14 years" each beside "$9.4 million").
-    let same_event = count_sorted_common64(&fa.context, &fb.context) > 0;
+    let same_event = count_sorted_common(&fa.context, &fb.context) > 0;
     // Told in the same words right around it ("sentenced to _ in prison"):
     // three of the four frame words, one of them a content word.
     let framed = same_frame(&fa.frame, &fb.frame);

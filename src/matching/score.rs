@@ -44,7 +44,8 @@ const MIN_CONTAINED_WORDS: usize = 3;
 /// Fewest words of a quote found in another article's narration.
 pub(crate) const MIN_NARRATION_WORDS: usize = 6;
 
-fn count_sorted_common(a: &[u32], b: &[u32]) -> usize {
+/// How many values two sorted slices share.
+pub(crate) fn count_sorted_common<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
