@@ -80,6 +80,7 @@ pub fn claims(pairs: &[Pair], reprints: &[Reprint]) -> Vec<Claim> {
         let b = id_of(&r.item, &mut uf, &mut items);
         uf.union(a, b);
     }
+    join_nested(&items, &mut uf);
     let mut groups: HashMap<usize, Claim> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
         let root = uf.find(i);
@@ -130,6 +131,36 @@ pub fn claims(pairs: &[Pair], reprints: &[Reprint]) -> Vec<Claim> {
         c.id = i;
     }
     out
+}
+
+/// Whether figure `f` lies inside quote `q` of the same article.
+fn nested(q: &ItemRef, f: &ItemRef) -> bool {
+    q.article == f.article
+        && q.kind == ItemKind::Quote
+        && f.kind == ItemKind::Figure
+        && q.start <= f.start
+        && f.end <= q.end
+}
+
+/// A figure inside a quote is part of what the quote says: both join one
+/// claim, so a number changed inside matching words ("partners from 150
+/// countries") is one contested claim, not a quote claim and a figure claim.
+fn join_nested(items: &[ItemRef], uf: &mut UnionFind) {
+    let mut by_article: HashMap<i64, Vec<usize>> = HashMap::new();
+    for (i, r) in items.iter().enumerate() {
+        if matches!(r.kind, ItemKind::Quote | ItemKind::Figure) {
+            by_article.entry(r.article).or_default().push(i);
+        }
+    }
+    for members in by_article.values() {
+        for &q in members {
+            for &f in members {
+                if nested(&items[q], &items[f]) {
+                    uf.union(q, f);
+                }
+            }
+        }
+    }
 }
 
 /// Sort rank of a claim's most severe reason (none sorts last).

@@ -345,28 +345,64 @@ impl<'a> Linker<'a> {
                 c
             }
             (Some(x), Some(y)) => {
-                let (keep, gone) = (x.min(y), x.max(y));
-                if keep != gone {
-                    self.tx.execute(
-                        "UPDATE claim_items SET claim_id = ?1 WHERE claim_id = ?2",
-                        params![keep, gone],
-                    )?;
-                    self.tx.execute(
-                        "UPDATE matches SET claim_id = ?1 WHERE claim_id = ?2",
-                        params![keep, gone],
-                    )?;
-                    self.tx.execute(
-                        "UPDATE claims SET live = 0, merged_into = ?1 WHERE id = ?2",
-                        params![keep, gone],
-                    )?;
-                    self.merged.insert(gone);
-                }
+                let keep = self.merge(x, y)?;
                 if reprint {
                     self.add(keep, vb, b, of)?;
                 }
                 keep
             }
         };
+        let claim = self.join_nested(claim, va, a)?;
+        self.join_nested(claim, vb, b)
+    }
+
+    /// Merges two claims into the older one; returns it.
+    fn merge(&mut self, x: i64, y: i64) -> Result<i64> {
+        let (keep, gone) = (x.min(y), x.max(y));
+        if keep != gone {
+            self.tx.execute(
+                "UPDATE claim_items SET claim_id = ?1 WHERE claim_id = ?2",
+                params![keep, gone],
+            )?;
+            self.tx.execute(
+                "UPDATE matches SET claim_id = ?1 WHERE claim_id = ?2",
+                params![keep, gone],
+            )?;
+            self.tx.execute(
+                "UPDATE claims SET live = 0, merged_into = ?1 WHERE id = ?2",
+                params![keep, gone],
+            )?;
+            self.merged.insert(gone);
+        }
+        Ok(keep)
+    }
+
+    /// Joins `claim` with the claims of the figures inside quote `r`, or of
+    /// the quote holding figure `r`, in version `v` (see
+    /// `matching::cluster`: a figure in a quote is part of what it says).
+    fn join_nested(&mut self, claim: i64, v: i64, r: &ItemRef) -> Result<i64> {
+        let sql = match r.kind {
+            ItemKind::Quote => {
+                "SELECT DISTINCT claim_id FROM claim_items
+                 WHERE version_id = ?1 AND kind = 'figure' AND start >= ?2 AND end <= ?3"
+            }
+            ItemKind::Figure => {
+                "SELECT DISTINCT claim_id FROM claim_items
+                 WHERE version_id = ?1 AND kind = 'quote' AND start <= ?2 AND end >= ?3"
+            }
+            ItemKind::Narration => return Ok(claim),
+        };
+        let others: Vec<i64> = self
+            .tx
+            .prepare_cached(sql)?
+            .query_map(params![v, r.start as i64, r.end as i64], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut claim = claim;
+        for other in others {
+            if other != claim {
+                claim = self.merge(claim, other)?;
+            }
+        }
         Ok(claim)
     }
 }

@@ -110,10 +110,9 @@ fn a_number_changed_inside_matching_words_is_a_value_divergence() {
     let quote = all
         .iter()
         .find(|c| {
-            c["kind"] == "quote"
-                && texts(c)
-                    .iter()
-                    .any(|t| t.contains("partners from 150 countries"))
+            texts(c)
+                .iter()
+                .any(|t| t.contains("partners from 150 countries"))
         })
         .expect("the Murashov quote is paired");
     assert!(texts(quote)
@@ -121,6 +120,28 @@ fn a_number_changed_inside_matching_words_is_a_value_divergence() {
         .any(|t| t.contains("partners from 122 countries")));
     assert_eq!(quote["contested"], true);
     assert!(reasons(quote).contains(&"value".to_string()), "{quote:#}");
+    // The quote pair itself says value, not only the figures in it.
+    let quote_pair = quote["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["a"]["kind"] == "quote" && p["b"]["kind"] == "quote")
+        .expect("the two quotes are paired");
+    assert_eq!(quote_pair["reasons"], serde_json::json!(["value"]));
+    // The figures inside the quotes are the same claim, not a second one.
+    assert!(
+        texts(quote).contains(&"150 countries".to_string()),
+        "{quote:#}"
+    );
+    assert!(
+        texts(quote).contains(&"122 countries".to_string()),
+        "{quote:#}"
+    );
+    let holding = all
+        .iter()
+        .filter(|c| texts(c).iter().any(|t| t == "122 countries"))
+        .count();
+    assert_eq!(holding, 1);
 }
 
 #[test]
