@@ -279,12 +279,13 @@ impl Matcher {
     }
 
     /// A speaker's title differs between two articles once, not once per
-    /// quote: the first quote pair of each (other article, speaker) keeps
-    /// the divergence, later ones of the same speaker lose it (and restate
-    /// when nothing else differs), so one fact is not several claims.
+    /// quote: the first quote pair of each (other article, speaker, the two
+    /// titles) keeps the divergence, later ones with the same two titles
+    /// lose it (and restate when nothing else differs), so one fact is not
+    /// several claims.
     fn one_title_divergence(&self, j: usize, pairs: &mut [Pair]) {
         let me = &self.articles[j];
-        let mut seen: Vec<(i64, &str)> = Vec::new();
+        let mut seen: Vec<(i64, &str, Option<&str>, Option<&str>)> = Vec::new();
         let mut order: Vec<usize> = (0..pairs.len()).collect();
         // In the pairs' own order (earlier article's item first), which
         // does not depend on which of the two articles probes the other.
@@ -303,17 +304,30 @@ impl Matcher {
             if !p.reasons.contains(&Reason::SpeakerTitle) {
                 continue;
             }
-            let Some(speaker) = me.input.quotes[m.index].speaker.as_deref() else {
+            let mine_q = &me.input.quotes[m.index];
+            let Some(speaker) = mine_q.speaker.as_deref() else {
                 continue;
             };
-            let other = t.article;
-            if seen.contains(&(other, speaker)) {
+            let theirs_title = self
+                .articles
+                .iter()
+                .find(|a| a.input.id == t.article)
+                .and_then(|a| a.input.quotes.get(t.index))
+                .and_then(|q| q.speaker_title.as_deref());
+            // The same two titles of the same speaker: one divergence.
+            let key = (
+                t.article,
+                speaker,
+                mine_q.speaker_title.as_deref(),
+                theirs_title,
+            );
+            if seen.contains(&key) {
                 p.reasons.retain(|r| *r != Reason::SpeakerTitle);
                 if p.reasons.is_empty() {
                     p.label = Label::Restates;
                 }
             } else {
-                seen.push((other, speaker));
+                seen.push(key);
             }
         }
     }
