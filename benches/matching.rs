@@ -40,7 +40,7 @@ use claimtrack::matching::synth::{
     generate, generate_redundant, FigureVariant, ItemAt, QuoteVariant, Synth,
 };
 use claimtrack::matching::{
-    match_all, match_all_exhaustive, ItemKind, ItemRef, Label, Matching, Pair,
+    match_all, match_all_exhaustive, ItemKind, ItemRef, Label, Matching, Pair, Reason,
 };
 use serde::{Deserialize, Serialize};
 
@@ -320,6 +320,13 @@ fn child(n: usize) -> Row {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1_000);
+    // What each planted quote should be judged, read before the articles
+    // go to the matcher.
+    let expected: Vec<&'static [Reason]> = s
+        .planted_quotes
+        .iter()
+        .map(|&(src, dst, v)| v.reasons_in(&s.articles, src, dst))
+        .collect();
     let articles = std::mem::take(&mut s.articles);
     let input_rss_mb = status_mb("VmRSS");
     let c0 = cpu_seconds();
@@ -335,7 +342,7 @@ fn child(n: usize) -> Row {
         m.claims.iter().filter(|c| c.contested).count(),
         m.lineage.len()
     );
-    let acc = accuracy(&s, &m, &tag);
+    let acc = accuracy(&s, &expected, &m, &tag);
     let exhaustive = (n <= exhaustive_max).then(|| {
         let blocked: HashSet<(ItemRef, ItemRef)> = m.pairs.iter().map(|p| (p.a, p.b)).collect();
         drop(m);
@@ -419,7 +426,7 @@ struct Tally {
 /// Scores reported pairs and reprints against the ground truth of the
 /// corpus. A planted pair counts as found when the two items are paired,
 /// or repeat items that are (see `Matching::relations`).
-fn accuracy(s: &Synth, m: &Matching, tag: &str) -> Accuracy {
+fn accuracy(s: &Synth, expected: &[&'static [Reason]], m: &Matching, tag: &str) -> Accuracy {
     let pairs = &m.pairs;
     let mut acc = Accuracy {
         pairs: pairs.len() + m.reprints.len(),
@@ -455,10 +462,10 @@ fn accuracy(s: &Synth, m: &Matching, tag: &str) -> Accuracy {
     };
 
     let mut quote_tally: HashMap<QuoteVariant, Tally> = HashMap::new();
-    for &(src, dst, variant) in &s.planted_quotes {
+    for (&(src, dst, variant), &want) in s.planted_quotes.iter().zip(expected) {
         planted.insert((ItemKind::Quote, (src, dst)));
         let rel = relations.get(&item(ItemKind::Quote, src), &item(ItemKind::Quote, dst));
-        let (found, right) = score(rel.as_ref(), variant.reasons_in(&s.articles, src, dst));
+        let (found, right) = score(rel.as_ref(), want);
         let t = quote_tally.entry(variant).or_default();
         t.planted += 1;
         t.found += usize::from(found);
