@@ -95,6 +95,7 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         format: args.format,
         max_bytes: args.max_bytes,
         max_bytes_flag: true,
+        keep_source: true,
         ..Options::default()
     };
     let draft = ingest::prepare(&input, &opts)?;

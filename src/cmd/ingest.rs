@@ -95,6 +95,7 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         },
         max_bytes: args.max_bytes,
         max_bytes_flag: true,
+        keep_source: false,
     };
     let found = ingest::collect_inputs(&args.paths);
     let inputs = found.inputs;

@@ -145,6 +145,9 @@ pub struct Options {
     /// Whether the command has `--max-bytes`, so that the message about a
     /// file over the limit can say how to raise it.
     pub max_bytes_flag: bool,
+    /// Keep the decoded source of a converted input (`Loaded::source`), so
+    /// that a report can point into it (the audit); ingest does not.
+    pub keep_source: bool,
 }
 
 /// Default size limit: far above any real article, low enough to refuse a
@@ -164,8 +167,8 @@ pub struct Loaded {
     pub given: Meta,
     /// Things worth telling the user that did not stop the article.
     pub warnings: Vec<String>,
-    /// The decoded source, when conversion changed it (HTML, Markdown):
-    /// reports point into it by line.
+    /// The decoded source, when conversion changed it (HTML, Markdown) and
+    /// `Options::keep_source` asked for it: reports point into it by line.
     pub source: Option<String>,
 }
 
@@ -255,7 +258,7 @@ pub fn load(input: &Input, opts: &Options) -> Result<Loaded> {
     };
     let given = opts.meta.clone().or(sidecar);
     let meta = given.clone().or(markup_meta).or(meta::infer(&text));
-    let source = (text != raw).then_some(raw);
+    let source = (opts.keep_source && text != raw).then_some(raw);
     Ok(Loaded {
         input: input.clone(),
         text,
