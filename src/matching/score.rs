@@ -210,10 +210,10 @@ fn display_words(text: &str) -> Vec<String> {
             let Some((a, b)) = span else {
                 return String::new();
             };
+            // Token starts are in order: the next word by binary search.
             let next = starts
-                .iter()
+                .get(starts.partition_point(|&s| s < b))
                 .copied()
-                .find(|&s| s >= b)
                 .unwrap_or(text.len());
             let tail = text.get(b..next).unwrap_or("");
             let punct: String = tail
