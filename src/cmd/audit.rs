@@ -68,21 +68,35 @@ impl FailOn {
 }
 
 /// Where `--save` put the draft.
-#[derive(Debug, Serialize)]
-struct Saved {
-    article: i64,
-    outcome: Outcome,
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Saved {
+    pub article: i64,
+    pub outcome: Outcome,
 }
 
-/// The JSON report.
+/// The JSON report (`audit --json`).
 #[derive(Debug, Serialize)]
-struct Report<'a> {
+pub struct Report<'a> {
     draft: String,
     #[serde(flatten)]
     audit: &'a Audit,
     /// Whether a finding reached the `--fail-on` level.
     failed: bool,
     saved: Option<Saved>,
+}
+
+impl<'a> Report<'a> {
+    /// The report of `audit` on the draft named `draft`: `failed` says
+    /// whether a finding reached the fail level, `saved` where the draft
+    /// was stored, if it was.
+    pub fn new(draft: String, audit: &'a Audit, failed: bool, saved: Option<Saved>) -> Self {
+        Report {
+            draft,
+            audit,
+            failed,
+            saved,
+        }
+    }
 }
 
 pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
@@ -135,12 +149,7 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
     if args.json {
         emit_json(
             ctx.out,
-            &Report {
-                draft: input.display(),
-                audit: &result,
-                failed,
-                saved,
-            },
+            &Report::new(input.display(), &result, failed, saved),
         )?;
     } else {
         emit(ctx.out, &human(&input.display(), &result))?;
