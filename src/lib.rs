@@ -16,6 +16,8 @@ pub mod fuzz;
 pub mod ingest;
 pub mod matching;
 pub mod report;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod store;
 
 pub use error::{Error, Result};
