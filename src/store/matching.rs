@@ -276,6 +276,15 @@ impl Store {
         } else {
             "c.live"
         };
+        Ok(self
+            .claim_rows(filter)?
+            .into_iter()
+            .filter_map(|(id, d)| Some((id, serde_json::from_str(&d).ok()?)))
+            .collect())
+    }
+
+    /// Claims' ids and stored forms, in rank order.
+    fn claim_rows(&self, filter: &str) -> Result<Vec<(i64, String)>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT c.id, c.detail FROM claims c WHERE {filter}
              ORDER BY c.contested DESC, {SEVERITY_RANK}, c.articles DESC, c.id"
@@ -283,10 +292,7 @@ impl Store {
         let rows = stmt
             .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(id, d)| Some((id, serde_json::from_str(&d).ok()?)))
-            .collect())
+        Ok(rows)
     }
 
     /// One claim by id, live or not.
@@ -331,13 +337,7 @@ impl Store {
     }
 
     fn claims_where(&self, filter: &str) -> Result<Vec<(i64, Claim, Vec<Pair>)>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT c.id, c.detail FROM claims c WHERE {filter}
-             ORDER BY c.contested DESC, {SEVERITY_RANK}, c.articles DESC, c.id"
-        ))?;
-        let claims = stmt
-            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let claims = self.claim_rows(filter)?;
         let mut items: HashMap<i64, Vec<ItemRef>> = HashMap::new();
         let mut stmt = self.conn.prepare(&format!(
             "SELECT ci.claim_id, v.article_id, ci.kind, ci.idx, ci.start, ci.end
