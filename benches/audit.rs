@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use claimtrack::audit::Status;
-use claimtrack::cmd::audit::check;
 use claimtrack::ingest::{self, Input, Options};
+use claimtrack::ops::audit::check;
 use claimtrack::store::Store;
 
 mod common;

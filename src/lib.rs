@@ -2,10 +2,10 @@
 //!
 //! The library does the work; `main.rs` only parses arguments. Data flows
 //! `ingest` (files → text + metadata) → `extract` (text → quotes, figures)
-//! → `store` (SQLite) → `cmd` (one module per subcommand) → `report`.
+//! → `store` (SQLite) → `matching` → `ops` (what the commands and the web app
+//! do) → `report`. The binary's `cmd` modules parse arguments and print.
 
 pub mod audit;
-pub mod cmd;
 pub mod diff;
 pub mod error;
 pub mod eval;
@@ -15,6 +15,7 @@ pub mod extract;
 pub mod fuzz;
 pub mod ingest;
 pub mod matching;
+pub mod ops;
 pub mod report;
 #[cfg(feature = "serve")]
 pub mod serve;

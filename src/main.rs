@@ -7,8 +7,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use claimtrack::cmd::{self, exit, Ctx};
+mod cmd;
+
 use claimtrack::Error;
+use cmd::{exit, Ctx};
 
 /// Track claims and who made them across news coverage.
 #[derive(Debug, Parser)]

@@ -3,12 +3,12 @@
 //! claims consistent.
 
 use crate::cmd::{counted, emit, emit_json, exit, Ctx};
-use crate::error::{Error, Result};
-use crate::ingest::meta;
-use crate::report::{or_dash, sanitize, table};
-use crate::store::articles::{ArticleMeta, FieldChange, MetaEdit};
-use crate::store::matching::Rematch;
-use crate::store::{self, Store};
+use claimtrack::error::{Error, Result};
+use claimtrack::ingest::meta;
+use claimtrack::report::{or_dash, sanitize, table};
+use claimtrack::store::articles::{ArticleMeta, FieldChange, MetaEdit};
+use claimtrack::store::matching::Rematch;
+use claimtrack::store::{self, Store};
 
 /// List stored articles, or correct or remove one.
 #[derive(Debug, clap::Args)]
@@ -143,9 +143,9 @@ fn summary(v: &store::view::ArticleView) -> String {
     out += &format!(
         "  {:<10}{}, {}, {}\n",
         "found",
-        crate::report::counted(v.quotes.len(), "quote"),
-        crate::report::counted(v.figures.len(), "figure"),
-        crate::report::counted(speakers.len(), "speaker")
+        counted(v.quotes.len(), "quote"),
+        counted(v.figures.len(), "figure"),
+        counted(speakers.len(), "speaker")
     );
     if let Some(l) = &v.lineage.derives_from {
         out += &format!(

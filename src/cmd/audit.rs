@@ -4,16 +4,15 @@
 
 use std::path::PathBuf;
 
-use serde::Serialize;
-
-use crate::audit::{self, Audit, Finding, Source, Status};
-use crate::cmd::{emit, emit_json, exit, Ctx};
-use crate::error::Result;
-use crate::extract::model::SpeakerKind;
-use crate::ingest::{self, format::Format, Input, Options, Prepared};
-use crate::matching::{ItemKind, Label};
-use crate::report::{sanitize, truncate};
-use crate::store::{self, Outcome, Store};
+use crate::cmd::{emit, emit_json, exit, Ctx, FormatArg};
+use claimtrack::audit::{self, Audit, Finding, Source, Status};
+use claimtrack::error::Result;
+use claimtrack::extract::model::SpeakerKind;
+use claimtrack::ingest::{self, Input, Options};
+use claimtrack::matching::{ItemKind, Label};
+use claimtrack::ops;
+use claimtrack::report::{sanitize, truncate};
+use claimtrack::store::{self, Outcome, Store};
 
 /// Check a draft's quotes and figures against the stored coverage.
 #[derive(Debug, clap::Args)]
@@ -32,7 +31,7 @@ pub struct Args {
     pub save: bool,
     /// Read the draft as this format instead of going by extension.
     #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
     /// Refuse a draft larger than this many bytes.
     #[arg(long, default_value_t = ingest::DEFAULT_MAX_BYTES,
           value_parser = clap::value_parser!(u64).range(1..))]
@@ -67,38 +66,6 @@ impl FailOn {
     }
 }
 
-/// Where `--save` put the draft.
-#[derive(Debug, Clone, Copy, Serialize)]
-pub struct Saved {
-    pub article: i64,
-    pub outcome: Outcome,
-}
-
-/// The JSON report (`audit --json`).
-#[derive(Debug, Serialize)]
-pub struct Report<'a> {
-    draft: String,
-    #[serde(flatten)]
-    audit: &'a Audit,
-    /// Whether a finding reached the `--fail-on` level.
-    failed: bool,
-    saved: Option<Saved>,
-}
-
-impl<'a> Report<'a> {
-    /// The report of `audit` on the draft named `draft`: `failed` says
-    /// whether a finding reached the fail level, `saved` where the draft
-    /// was stored, if it was.
-    pub fn new(draft: String, audit: &'a Audit, failed: bool, saved: Option<Saved>) -> Self {
-        Report {
-            draft,
-            audit,
-            failed,
-            saved,
-        }
-    }
-}
-
 pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
     let input = if args.draft.as_os_str() == "-" {
         Input::Stdin
@@ -106,7 +73,7 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         Input::File(args.draft.clone())
     };
     let opts = Options {
-        format: args.format,
+        format: args.format.map(Into::into),
         max_bytes: args.max_bytes,
         max_bytes_flag: true,
         keep_source: true,
@@ -126,34 +93,19 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
     } else {
         Store::open_existing(&ctx.db)?
     };
-    let mut result = check(&store, &draft).map_err(|e| store::store_error(&ctx.db, e))?;
-    result.locate(&draft.loaded.text, draft.loaded.source.as_deref());
-    let saved = if args.save {
-        let (outcome, article) =
-            ingest::store(&mut store, &draft).map_err(|e| store::store_error(&ctx.db, e))?;
-        // A new draft is marked as one, so that its errors stay out of
-        // `contested` unless asked; it is matched in like any article.
-        if outcome == Outcome::New {
-            store
-                .set_draft(article, true)
-                .map_err(|e| store::store_error(&ctx.db, e))?;
-        }
-        store
-            .rematch()
-            .map_err(|e| store::store_error(&ctx.db, e))?;
-        Some(Saved { article, outcome })
-    } else {
-        None
-    };
-    let failed = result.fails(args.fail_on.status());
+    let report = ops::audit::run(
+        &mut store,
+        input.display(),
+        &draft,
+        args.save,
+        args.fail_on.status(),
+    )
+    .map_err(|e| store::store_error(&ctx.db, e))?;
     if args.json {
-        emit_json(
-            ctx.out,
-            &Report::new(input.display(), &result, failed, saved),
-        )?;
+        emit_json(ctx.out, &report)?;
     } else {
-        emit(ctx.out, &human(&input.display(), &result))?;
-        if let Some(s) = saved {
+        emit(ctx.out, &human(&report.draft, &report.audit))?;
+        if let Some(s) = &report.saved {
             let what = match s.outcome {
                 Outcome::New => "new draft, article",
                 Outcome::Updated => "new version of article",
@@ -162,61 +114,11 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
             emit(ctx.out, &format!("saved: {what} {}\n", s.article))?;
         }
     }
-    Ok(if failed { exit::PROBLEMS } else { exit::OK })
-}
-
-/// Audits a prepared draft against the store: full-text searches made of
-/// the rarest words of each quote and figure sentence find candidate
-/// sources, their stored extractions are loaded, and [`audit::audit`]
-/// matches and classifies. A stored copy of the draft itself (same key)
-/// is never its own source.
-pub fn check(store: &Store, draft: &Prepared) -> Result<Audit> {
-    let text = &draft.loaded.text;
-    let items = audit::search_items(text, &draft.extraction);
-    let mut terms: Vec<String> = items.iter().flat_map(|i| i.terms.clone()).collect();
-    terms.sort_unstable();
-    terms.dedup();
-    let docs = store.term_docs(&terms, audit::COMMON_DOCS)?;
-    let mut ranked: Vec<Vec<i64>> = Vec::new();
-    for q in items.iter().filter_map(|i| audit::build_query(i, &docs)) {
-        ranked.push(search(store, &q, false)?);
-        if q.quotes {
-            ranked.push(search(store, &q, true)?);
-        }
-    }
-    let exclude: Vec<i64> = store.article_by_key(&draft.key)?.into_iter().collect();
-    let ids = audit::pick_candidates(&ranked, &exclude, audit::MAX_CANDIDATES);
-    let coverage = store.coverage(&ids)?;
-    let mut result = audit::audit(text, &draft.extraction, coverage);
-    result.excluded = exclude;
-    Ok(result)
-}
-
-/// Runs one search over article texts or stored quotes: ranked when cheap,
-/// else the strict search first and the tolerant one to fill up.
-fn search(store: &Store, q: &audit::SearchQuery, quotes: bool) -> Result<Vec<i64>> {
-    let run = |fts: &str, ranked: bool| {
-        if quotes {
-            store.search_quote_articles(fts, audit::PER_QUERY, ranked)
-        } else {
-            store.search_articles(fts, audit::PER_QUERY, ranked)
-        }
-    };
-    if q.ranked {
-        return run(&q.any, true);
-    }
-    let mut hits = match &q.all {
-        Some(all) => run(all, false)?,
-        None => Vec::new(),
-    };
-    if hits.len() < audit::PER_QUERY {
-        for id in run(&q.any, false)? {
-            if !hits.contains(&id) {
-                hits.push(id);
-            }
-        }
-    }
-    Ok(hits)
+    Ok(if report.failed {
+        exit::PROBLEMS
+    } else {
+        exit::OK
+    })
 }
 
 /// The report for people: findings grouped by status, worst first, then
@@ -225,8 +127,8 @@ fn human(name: &str, a: &Audit) -> String {
     let mut out = format!(
         "{}: {} checked against {}\n",
         sanitize(name),
-        crate::report::counted(a.summary.items, "item"),
-        crate::report::counted(a.compared, "stored article")
+        claimtrack::report::counted(a.summary.items, "item"),
+        claimtrack::report::counted(a.compared, "stored article")
     );
     for id in &a.excluded {
         out.push_str(&format!(
@@ -250,7 +152,7 @@ fn human(name: &str, a: &Audit) -> String {
     let c = &a.summary;
     out.push_str(&format!(
         "\n{}: {} ok, {} mismatch, {} unverified, {} unattributed, {} anonymous\n",
-        crate::report::counted(c.items, "item"),
+        claimtrack::report::counted(c.items, "item"),
         c.ok,
         c.mismatch,
         c.unverified,
@@ -300,11 +202,10 @@ fn finding(out: &mut String, f: &Finding) {
         }
     }
     if f.kind == Some(audit::MismatchKind::Title) {
-        if let Some(s) = f
-            .sources
-            .iter()
-            .find(|s| s.reasons.contains(&crate::matching::Reason::SpeakerTitle))
-        {
+        if let Some(s) = f.sources.iter().find(|s| {
+            s.reasons
+                .contains(&claimtrack::matching::Reason::SpeakerTitle)
+        }) {
             out.push_str(&sanitize(&format!(
                 "{pad}title: \"{}\" here, \"{}\" in article {}\n",
                 f.speaker_title.as_deref().unwrap_or("-"),
@@ -354,7 +255,7 @@ fn finding(out: &mut String, f: &Finding) {
     if more > 0 {
         out.push_str(&format!(
             "{pad}… and {} more\n",
-            crate::report::counted(more, "source")
+            claimtrack::report::counted(more, "source")
         ));
     }
 }

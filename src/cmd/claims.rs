@@ -1,10 +1,10 @@
 //! `claimtrack claims`: every claim covered by more than one article.
 
-use crate::cmd::contested::{reports, Filter};
 use crate::cmd::{counted, emit, emit_json, exit, Ctx};
-use crate::error::Result;
-use crate::report::{table, truncate};
-use crate::store::Store;
+use claimtrack::error::Result;
+use claimtrack::ops::contested::{reports, Filter};
+use claimtrack::report::{table, truncate};
+use claimtrack::store::Store;
 
 /// List all claims with their outlets.
 #[derive(Debug, clap::Args)]
@@ -35,9 +35,11 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         .map(|c| {
             vec![
                 c.id.to_string(),
-                crate::store::enum_name(&c.kind),
+                claimtrack::store::enum_name(&c.kind),
                 match c.severity {
-                    Some(r) if c.contested => format!("diverges: {}", crate::store::enum_name(&r)),
+                    Some(r) if c.contested => {
+                        format!("diverges: {}", claimtrack::store::enum_name(&r))
+                    }
                     _ => "restates".into(),
                 },
                 c.outlet_names().join(", "),

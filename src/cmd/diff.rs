@@ -6,11 +6,11 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::cmd::{emit, emit_json, exit, Ctx};
-use crate::diff;
-use crate::error::{Error, Result};
-use crate::ingest::{self, Input, Options};
-use crate::report;
-use crate::store::Store;
+use claimtrack::diff;
+use claimtrack::error::{Error, Result};
+use claimtrack::ingest::{self, Input, Options};
+use claimtrack::report;
+use claimtrack::store::Store;
 
 /// Show what changed between two versions of an article.
 #[derive(Debug, clap::Args)]

@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::cmd::{emit, emit_json, exit, Ctx};
-use crate::error::{Error, Result};
-use crate::eval::{score, Counts, Misses, Prf};
-use crate::extract::{self, model::Extraction};
-use crate::ingest::{self, Input, Options};
-use crate::report::{sanitize, table, truncate};
+use claimtrack::error::{Error, Result};
+use claimtrack::eval::{score, Counts, Misses, Prf};
+use claimtrack::extract::{self, model::Extraction};
+use claimtrack::ingest::{self, Input, Options};
+use claimtrack::report::{sanitize, table, truncate};
 
 /// Score extraction against hand-checked expectations.
 #[derive(Debug, clap::Args)]
@@ -254,7 +254,7 @@ fn print(report: &Report, ctx: &mut Ctx) -> Result<()> {
             );
         }
         // Matched quotes with one field wrong: (tag, pairs, the field).
-        type Field = fn(&crate::extract::model::Quote) -> &Option<String>;
+        type Field = fn(&claimtrack::extract::model::Quote) -> &Option<String>;
         let wrong: [(&str, &Vec<_>, Field); 3] = [
             ("wrong speaker ", &m.wrong_speaker, |q| &q.speaker),
             ("wrong title   ", &m.wrong_title, |q| &q.speaker_title),

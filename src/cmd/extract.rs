@@ -3,11 +3,11 @@
 
 use std::path::PathBuf;
 
-use crate::cmd::{counted, emit, emit_json, exit, Ctx};
-use crate::error::Result;
-use crate::extract;
-use crate::ingest::{self, format::Format, Input, Options};
-use crate::report::{or_dash, table, truncate};
+use crate::cmd::{counted, emit, emit_json, exit, Ctx, FormatArg};
+use claimtrack::error::Result;
+use claimtrack::extract;
+use claimtrack::ingest::{self, Input, Options};
+use claimtrack::report::{or_dash, table, truncate};
 
 /// Print the quotes and figures of one article.
 #[derive(Debug, clap::Args)]
@@ -16,7 +16,7 @@ pub struct Args {
     pub path: PathBuf,
     /// Read it as this format instead of going by extension.
     #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
     /// Refuse a file larger than this many bytes.
     #[arg(long, default_value_t = ingest::DEFAULT_MAX_BYTES,
           value_parser = clap::value_parser!(u64).range(1..))]
@@ -33,14 +33,14 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         Input::File(args.path.clone())
     };
     let opts = Options {
-        format: args.format,
+        format: args.format.map(Into::into),
         max_bytes: args.max_bytes,
         max_bytes_flag: true,
         ..Options::default()
     };
     let art = ingest::load(&input, &opts)?;
     for w in &art.warnings {
-        eprintln!("claimtrack: warning: {}", crate::report::sanitize(w));
+        eprintln!("claimtrack: warning: {}", claimtrack::report::sanitize(w));
     }
     let x = extract::extract(&art.text);
     if args.json {
@@ -53,7 +53,7 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         .map(|q| {
             vec![
                 format!("{}..{}", q.start, q.end),
-                crate::store::enum_name(&q.kind),
+                claimtrack::store::enum_name(&q.kind),
                 or_dash(&q.speaker),
                 or_dash(&q.cue),
                 truncate(&q.text, 70),
@@ -71,7 +71,7 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         .map(|f| {
             vec![
                 format!("{}..{}", f.start, f.end),
-                crate::store::enum_name(&f.kind),
+                claimtrack::store::enum_name(&f.kind),
                 f.value.map_or_else(|| or_dash(&f.date), |v| v.to_string()),
                 or_dash(&f.unit),
                 or_dash(&f.qualifier),

@@ -1,9 +1,9 @@
 //! `claimtrack figures`: stored figures, optionally of one kind.
 
 use crate::cmd::{counted, emit, emit_json, exit, Ctx};
-use crate::error::Result;
-use crate::report::{or_dash, table};
-use crate::store::Store;
+use claimtrack::error::Result;
+use claimtrack::report::{or_dash, table};
+use claimtrack::store::Store;
 
 /// List stored figures (latest version of each article).
 #[derive(Debug, clap::Args)]

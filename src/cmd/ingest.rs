@@ -1,17 +1,17 @@
 //! `claimtrack ingest PATH…`: read articles into the store.
 
-use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
+use crate::cmd::{count, counted, emit, emit_json, exit, Ctx, FormatArg};
+use claimtrack::error::{Error, Result};
+use claimtrack::ingest::{self, meta, Options};
+use claimtrack::ops::{
+    self,
+    ingest::{Item, Progress, Summary},
+};
+use claimtrack::report::sanitize;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use serde::Serialize;
-
-use crate::cmd::{count, counted, emit, emit_json, exit, Ctx};
-use crate::error::{Error, Result};
-use crate::ingest::{self, format::Format, meta, Input, Options};
-use crate::report::sanitize;
-use crate::store::articles::FieldChange;
-use crate::store::{self, Outcome, Store};
 
 /// Read articles (files, folders, `-` for stdin) into the store.
 #[derive(Debug, clap::Args)]
@@ -21,7 +21,7 @@ pub struct Args {
     pub paths: Vec<PathBuf>,
     /// Read every input as this format instead of going by extension.
     #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
     /// Outlet that published the article(s).
     #[arg(long)]
     pub outlet: Option<String>,
@@ -49,34 +49,6 @@ pub struct Args {
     pub json: bool,
 }
 
-/// What happened to one input.
-#[derive(Debug, Serialize)]
-struct Item {
-    input: String,
-    outcome: Option<Outcome>,
-    article: Option<i64>,
-    error: Option<String>,
-    /// Metadata corrected on an article whose text came in unchanged.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    metadata: Vec<FieldChange>,
-}
-
-/// The run's summary, as printed with `--json`.
-#[derive(Debug, Default, Serialize)]
-struct Summary {
-    new: usize,
-    updated: usize,
-    unchanged: usize,
-    failed: usize,
-    /// Unchanged articles whose metadata (flags, sidecar) was corrected.
-    metadata_updated: usize,
-    /// Folders given that hold no article file.
-    empty_folders: Vec<String>,
-    items: Vec<Item>,
-    /// What matching the new articles against the store found.
-    matching: Option<store::matching::Rematch>,
-}
-
 pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
     let published = match &args.published {
         Some(p) => Some(meta::normalise_date(p).ok_or_else(|| {
@@ -85,7 +57,7 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         None => None,
     };
     let opts = Options {
-        format: args.format,
+        format: args.format.map(Into::into),
         meta: meta::Meta {
             outlet: args.outlet.clone(),
             url: args.url.clone(),
@@ -97,151 +69,102 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         max_bytes_flag: true,
         keep_source: false,
     };
-    let found = ingest::collect_inputs(&args.paths);
-    let inputs = found.inputs;
-    if (args.url.is_some() || args.title.is_some()) && inputs.len() > 1 {
-        return Err(Error::Usage(
-            "--url and --title name one article; give a single input".into(),
-        ));
+    let quiet = args.quiet || args.json;
+    let mut shown = Shown {
+        db: &ctx.db,
+        out: &mut *ctx.out,
+        bar: ProgressBar::hidden(),
+        quiet,
+    };
+    let run = ops::ingest::run(&ctx.db, &args.paths, &opts, &mut shown)?;
+    shown.bar.finish_and_clear();
+    let summary = &run.summary;
+    if let Some(e) = &run.error {
+        let stored = summary.stored();
+        eprintln!(
+            "claimtrack: {}; {} stored, {} not",
+            sanitize(&e.to_string()),
+            count(stored, "article was", "articles were"),
+            count(run.inputs - stored, "was", "were")
+        );
+        finish(args, ctx, summary)?;
+        return Ok(exit::ERROR);
     }
-    if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
-        return Err(Error::Usage("`-` (stdin) can be given only once".into()));
+    finish(args, ctx, summary)?;
+    Ok(
+        if run.inputs == 0 || summary.failed > 0 || !summary.empty_folders.is_empty() {
+            exit::PROBLEMS
+        } else {
+            exit::OK
+        },
+    )
+}
+
+/// Progress on the terminal: a bar on stderr for more than a handful of
+/// inputs (when stderr is a terminal), warnings and failures on stderr,
+/// a line per stored article on stdout unless quiet.
+struct Shown<'a> {
+    db: &'a Path,
+    out: &'a mut dyn Write,
+    bar: ProgressBar,
+    quiet: bool,
+}
+
+impl Progress for Shown<'_> {
+    fn waiting(&mut self) {
+        eprintln!(
+            "claimtrack: {}: another claimtrack is writing to this store; waiting for it to finish",
+            sanitize(&self.db.display().to_string())
+        )
     }
-    for s in &found.skipped {
-        eprintln!("claimtrack: warning: {}", sanitize(s));
+
+    fn start(&mut self, inputs: usize) {
+        self.bar = progress(inputs);
     }
-    let mut summary = Summary::default();
-    let found_errors = found.errors.len();
-    for e in found.errors {
-        eprintln!("claimtrack: {}", sanitize(&e.to_string()));
-        summary.failed += 1;
-        summary.items.push(Item {
-            input: String::new(),
-            outcome: None,
-            article: None,
-            error: Some(e.to_string()),
-            metadata: Vec::new(),
-        });
+
+    fn reading(&mut self, input: &str) {
+        self.bar.set_message(sanitize(input));
     }
-    for dir in &found.empty_folders {
+
+    fn done(&mut self) {
+        self.bar.inc(1);
+    }
+
+    fn warning(&mut self, message: &str) {
+        self.bar
+            .suspend(|| eprintln!("claimtrack: warning: {}", sanitize(message)));
+    }
+
+    fn failed(&mut self, error: &Error) {
+        self.bar
+            .suspend(|| eprintln!("claimtrack: {}", sanitize(&error.to_string())));
+    }
+
+    fn empty_folder(&mut self, dir: &Path) {
         eprintln!(
             "claimtrack: {}: no articles in this folder (looked for .txt, .md, .html)",
             sanitize(&dir.display().to_string())
         );
-        summary.empty_folders.push(dir.display().to_string());
     }
-    if inputs.is_empty() {
-        finish(args, ctx, &summary)?;
-        return Ok(exit::PROBLEMS);
-    }
-    let mut store = Store::open_writable(&ctx.db, || {
-        eprintln!(
-            "claimtrack: {}: another claimtrack is writing to this store; waiting for it to finish",
-            sanitize(&ctx.db.display().to_string())
-        )
-    })?;
-    let bar = progress(inputs.len());
-    let mut batch = Batch::new();
-    let quiet = args.quiet || args.json;
-    let db = ctx.db.clone();
-    let mut write_error: Option<Error> = None;
-    let out = &mut *ctx.out;
-    let prepared_all = ingest::prepare_all(&inputs, &opts, |input, prepared| {
-        let name = input.display();
-        bar.set_message(sanitize(&name));
-        if batch.is_due() {
-            batch
-                .commit(&mut store, &mut summary, &bar, out, quiet)
-                .map_err(|e| store::store_error(&db, e))?;
+
+    fn stored(&mut self, item: &Item, what: &str) -> Result<()> {
+        if self.quiet {
+            return Ok(());
         }
-        store
-            .begin_batch()
-            .map_err(|e| store::store_error(&db, e))?;
-        let result = prepared.and_then(|p| {
-            for w in &p.loaded.warnings {
-                bar.suspend(|| eprintln!("claimtrack: warning: {}", sanitize(w)));
-            }
-            let (outcome, id) =
-                ingest::store(&mut store, &p).map_err(|e| store::store_error(&db, e))?;
-            // Unchanged text may come with corrected metadata.
-            let metadata = if outcome == Outcome::Unchanged {
-                store
-                    .correct_metadata(id, &p.loaded.given)
-                    .map_err(|e| store::store_error(&db, e))?
-            } else {
-                Vec::new()
-            };
-            Ok((outcome, id, metadata))
-        });
-        bar.inc(1);
-        match result {
-            Ok((outcome, id, metadata)) => {
-                batch.items.push(Item {
-                    input: name,
-                    outcome: Some(outcome),
-                    article: Some(id),
-                    error: None,
-                    metadata,
-                });
-                Ok(())
-            }
-            // A store that cannot be written fails every article alike:
-            // stop rather than repeat the same error for each.
-            Err(e @ Error::Store { .. }) => {
-                summary.failed += 1;
-                Err(e)
-            }
-            Err(e) => {
-                bar.suspend(|| eprintln!("claimtrack: {}", sanitize(&e.to_string())));
-                summary.failed += 1;
-                summary.items.push(Item {
-                    input: name,
-                    outcome: None,
-                    article: None,
-                    error: Some(e.to_string()),
-                    metadata: Vec::new(),
-                });
-                Ok(())
-            }
-        }
-    });
-    if let Err(e) = prepared_all {
-        write_error = Some(e);
-    }
-    // The articles of the open batch are stored only if it commits (a
-    // batch whose commit failed is gone).
-    if !batch.failed {
-        if let Err(e) = batch.commit(&mut store, &mut summary, &bar, ctx.out, quiet) {
-            write_error.get_or_insert(store::store_error(&ctx.db, e));
-        }
-    }
-    bar.finish_and_clear();
-    if let Some(e) = write_error {
-        // Every input not stored failed: the lost batch, the article that
-        // met the error, and those never reached.
-        let stored = summary.new + summary.updated + summary.unchanged;
-        summary.failed = found_errors + inputs.len() - stored;
-        let reason = sanitize(&e.to_string());
-        eprintln!(
-            "claimtrack: {reason}; {} stored, {} not",
-            count(stored, "article was", "articles were"),
-            count(inputs.len() - stored, "was", "were")
+        let fields: Vec<&str> = item.metadata.iter().map(|c| c.field).collect();
+        let metadata = if fields.is_empty() {
+            String::new()
+        } else {
+            format!(", metadata updated: {}", fields.join(", "))
+        };
+        let line = format!(
+            "{}: {what}{metadata} (article {})\n",
+            sanitize(&item.input),
+            item.article.unwrap_or_default()
         );
-        finish(args, ctx, &summary)?;
-        return Ok(exit::ERROR);
+        let out = &mut *self.out;
+        self.bar.suspend(|| emit(out, &line))
     }
-    // Match what is new against the rest of the store, and whatever an
-    // earlier run stored but did not get to match (killed, say).
-    let rematch = store
-        .rematch()
-        .map_err(|e| store::store_error(&ctx.db, e))?;
-    summary.matching = Some(rematch);
-    finish(args, ctx, &summary)?;
-    Ok(if summary.failed > 0 || !summary.empty_folders.is_empty() {
-        exit::PROBLEMS
-    } else {
-        exit::OK
-    })
 }
 
 fn finish(args: &Args, ctx: &mut Ctx, s: &Summary) -> Result<()> {
@@ -290,101 +213,6 @@ fn finish(args: &Args, ctx: &mut Ctx, s: &Summary) -> Result<()> {
         )?;
     }
     Ok(())
-}
-
-/// When to commit: after this many articles or this long, whichever comes
-/// first, so other processes waiting on the store are not held up long.
-/// Holds the articles of the open batch: they count as stored, and are
-/// listed, only once it commits.
-struct Batch {
-    started: std::time::Instant,
-    items: Vec<Item>,
-    /// Its commit failed: its articles were not stored.
-    failed: bool,
-}
-
-impl Batch {
-    const MAX_ARTICLES: usize = 200;
-    const MAX_TIME: std::time::Duration = std::time::Duration::from_millis(500);
-
-    fn new() -> Batch {
-        Batch {
-            started: std::time::Instant::now(),
-            items: Vec::new(),
-            failed: false,
-        }
-    }
-
-    fn is_due(&self) -> bool {
-        self.items.len() >= Self::MAX_ARTICLES || self.started.elapsed() >= Self::MAX_TIME
-    }
-
-    /// Commit the open batch; then count and list its articles.
-    fn commit(
-        &mut self,
-        store: &mut Store,
-        summary: &mut Summary,
-        bar: &ProgressBar,
-        out: &mut dyn std::io::Write,
-        quiet: bool,
-    ) -> Result<()> {
-        // Articles whose outlet or date was corrected are matched again,
-        // with those depending on them: marked in this batch, so that a
-        // run cut short leaves them to the next.
-        let relink: Vec<i64> = self
-            .items
-            .iter()
-            .filter(|i| i.metadata.iter().any(FieldChange::affects_matching))
-            .filter_map(|i| i.article)
-            .collect();
-        let committed = if relink.is_empty() {
-            store.commit_batch()
-        } else {
-            store
-                .rematch_in_full(&relink)
-                .and_then(|_| store.commit_batch())
-        };
-        if let Err(e) = committed {
-            self.failed = true;
-            return Err(e);
-        }
-        for item in std::mem::take(&mut self.items) {
-            let (Some(outcome), Some(id)) = (item.outcome, item.article) else {
-                continue;
-            };
-            let what = match outcome {
-                Outcome::New => {
-                    summary.new += 1;
-                    "new"
-                }
-                Outcome::Updated => {
-                    summary.updated += 1;
-                    "new version"
-                }
-                Outcome::Unchanged => {
-                    summary.unchanged += 1;
-                    "unchanged"
-                }
-            };
-            let fields: Vec<&str> = item.metadata.iter().map(|c| c.field).collect();
-            let metadata = if fields.is_empty() {
-                String::new()
-            } else {
-                summary.metadata_updated += 1;
-                format!(", metadata updated: {}", fields.join(", "))
-            };
-            if !quiet {
-                let line = format!(
-                    "{}: {what}{metadata} (article {id})\n",
-                    sanitize(&item.input)
-                );
-                bar.suspend(|| emit(out, &line))?;
-            }
-            summary.items.push(item);
-        }
-        *self = Batch::new();
-        Ok(())
-    }
 }
 
 /// A progress bar on stderr for more than a handful of files, only when

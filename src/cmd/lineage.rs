@@ -1,14 +1,11 @@
 //! `claimtrack lineage`: which article is a rewrite of which, each named by
 //! id, outlet and title.
 
-use serde::Serialize;
-
 use crate::cmd::{counted, emit, emit_json, exit, Ctx};
-use crate::error::Result;
-use crate::matching::Derivation;
-use crate::report::{table, truncate};
-use crate::store::query::ArticleName;
-use crate::store::Store;
+use claimtrack::error::Result;
+use claimtrack::report::{table, truncate};
+use claimtrack::store::query::ArticleName;
+use claimtrack::store::Store;
 
 /// List rewrites: articles whose material largely comes from an earlier one.
 #[derive(Debug, clap::Args)]
@@ -18,30 +15,9 @@ pub struct Args {
     pub json: bool,
 }
 
-/// A rewrite with both articles named.
-#[derive(Debug, Serialize)]
-struct Named {
-    #[serde(flatten)]
-    derivation: Derivation,
-    /// The rewrite's outlet, title and date.
-    article_name: ArticleName,
-    /// The source's outlet, title and date.
-    source_name: ArticleName,
-}
-
 pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
     let store = Store::open_existing(&ctx.db)?;
-    let lineage = store
-        .lineage()?
-        .into_iter()
-        .map(|d| {
-            Ok(Named {
-                article_name: store.article_name(d.article)?,
-                source_name: store.article_name(d.source)?,
-                derivation: d,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let lineage = claimtrack::ops::lineage::named(&store)?;
     if args.json {
         emit_json(ctx.out, &lineage)?;
         return Ok(exit::OK);

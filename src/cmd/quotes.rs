@@ -1,10 +1,10 @@
 //! `claimtrack quotes`: stored quotes, filtered by speaker or outlet.
 
 use crate::cmd::{counted, emit, emit_json, exit, Ctx};
-use crate::error::Result;
-use crate::report::{or_dash, table, truncate};
-use crate::store::query::{QuoteFilter, QuoteRow};
-use crate::store::Store;
+use claimtrack::error::Result;
+use claimtrack::report::{or_dash, table, truncate};
+use claimtrack::store::query::{QuoteFilter, QuoteRow};
+use claimtrack::store::Store;
 
 /// List stored quotes (latest version of each article).
 #[derive(Debug, clap::Args)]

@@ -6,10 +6,10 @@ use std::io::IsTerminal;
 use serde::Serialize;
 
 use crate::cmd::{counted, emit, emit_json, exit, quotes, Ctx};
-use crate::error::{Error, Result};
-use crate::report::sanitize;
-use crate::store::query::{fts_search, ArticleHit, QuoteFilter, QuoteRow};
-use crate::store::Store;
+use claimtrack::error::{Error, Result};
+use claimtrack::report::sanitize;
+use claimtrack::store::query::{fts_search, ArticleHit, QuoteFilter, QuoteRow};
+use claimtrack::store::Store;
 
 /// Find quotes and articles containing all the given words; words in
 /// double quotes are a phrase.

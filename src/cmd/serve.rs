@@ -1,10 +1,10 @@
 //! `claimtrack serve`: the local web app over the store (see
-//! [`crate::serve`]). Parses its flags, says where it listens, and serves
+//! `claimtrack::serve`). Parses its flags, says where it listens, and serves
 //! until Ctrl-C or SIGTERM.
 
 use crate::cmd::{emit, exit, Ctx};
-use crate::error::{Error, Result};
-use crate::serve::{self, Config};
+use claimtrack::error::{Error, Result};
+use claimtrack::serve::{self, Config};
 
 /// Review the store in a browser: contested claims, claims, articles,
 /// diffs, search and draft audits, and a JSON API.

@@ -3,10 +3,10 @@
 use std::io::IsTerminal;
 
 use crate::cmd::{emit, emit_json, exit, Ctx};
-use crate::error::{Error, Result};
-use crate::report::claims::{terminal_full, ClaimReport};
-use crate::store::matching::ClaimFate;
-use crate::store::Store;
+use claimtrack::error::{Error, Result};
+use claimtrack::report::claims::{terminal_full, ClaimReport};
+use claimtrack::store::matching::ClaimFate;
+use claimtrack::store::Store;
 
 /// Show one claim: every outlet's version, the pairs and their reasons.
 #[derive(Debug, clap::Args)]

@@ -1,9 +1,9 @@
 //! `claimtrack speakers`: who is quoted, under which names.
 
 use crate::cmd::{counted, emit, emit_json, exit, Ctx};
-use crate::error::Result;
-use crate::report::table;
-use crate::store::Store;
+use claimtrack::error::Result;
+use claimtrack::report::table;
+use claimtrack::store::Store;
 
 /// List speakers with their aliases and quote counts.
 #[derive(Debug, clap::Args)]

@@ -9,7 +9,7 @@ pub use super::html::{bound_tags, MAX_TAG_ATTRIBUTES};
 use super::meta::Meta;
 
 /// The formats ingest understands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Plain text, kept byte for byte.

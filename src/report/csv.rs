@@ -7,6 +7,12 @@
 //! article's words instead of running them (OWASP's advice on CSV
 //! injection). Numbers are written as they are.
 
+use std::collections::HashSet;
+
+use crate::matching::ItemKind;
+use crate::report::claims::ClaimReport;
+use crate::store::enum_name;
+
 /// One field: the text, quoted where it must be.
 pub fn field(s: &str) -> String {
     let guarded;
@@ -29,6 +35,90 @@ pub fn record(fields: &[String]) -> String {
     let mut line = fields.join(",");
     line.push('\n');
     line
+}
+
+/// One row per claim, for a spreadsheet: rank, id, kind, the most serious
+/// reason and all reasons, outlets (how many, how many independent, their
+/// names), the articles, the first and last publication dates, the first
+/// item's words, and every distinct version (words and who is credited)
+/// with where it first appeared, separated by ` | `.
+pub fn claims(claims: &[ClaimReport]) -> String {
+    let mut out = record(
+        &[
+            "rank",
+            "claim",
+            "kind",
+            "severity",
+            "reasons",
+            "outlets",
+            "independent",
+            "outlet_names",
+            "articles",
+            "first_published",
+            "last_published",
+            "text",
+            "versions",
+        ]
+        .map(String::from),
+    );
+    for (rank, c) in claims.iter().enumerate() {
+        let mut articles: Vec<i64> = c.items.iter().map(|i| i.article).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        let mut dates: Vec<&str> = c
+            .items
+            .iter()
+            .filter_map(|i| i.published.as_deref())
+            .collect();
+        dates.sort_unstable();
+        // Each distinct version (words and credit) once, with the first
+        // article carrying it.
+        let mut seen = HashSet::new();
+        let versions: Vec<String> = c
+            .items
+            .iter()
+            .filter(|i| seen.insert((&i.text, &i.speaker, &i.speaker_title, &i.quote_kind)))
+            .map(|i| {
+                let mut credit = String::new();
+                if i.kind == ItemKind::Quote {
+                    credit = i.speaker.clone().unwrap_or_else(|| "unattributed".into());
+                    if let Some(t) = &i.speaker_title {
+                        credit = format!("{credit}, {t}");
+                    }
+                    credit.push_str("; ");
+                }
+                format!(
+                    "\u{201c}{}\u{201d} ({credit}{} [article {}])",
+                    i.text,
+                    i.outlet.as_deref().unwrap_or("outlet unknown"),
+                    i.article
+                )
+            })
+            .collect();
+        let reasons: Vec<String> = c.reasons.iter().map(enum_name).collect();
+        out.push_str(&record(&[
+            (rank + 1).to_string(),
+            c.id.to_string(),
+            field(&enum_name(&c.kind)),
+            field(&c.severity.map(|r| enum_name(&r)).unwrap_or_default()),
+            field(&reasons.join(";")),
+            c.outlets.to_string(),
+            c.independent.to_string(),
+            field(&c.outlet_names().join("; ")),
+            field(
+                &articles
+                    .iter()
+                    .map(i64::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            field(dates.first().copied().unwrap_or_default()),
+            field(dates.last().copied().unwrap_or_default()),
+            field(c.items.first().map_or("", |i| i.text.as_str())),
+            field(&versions.join(" | ")),
+        ]));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -85,13 +85,13 @@ pub async fn audit(
     let result = if posted.save {
         blocking(move || {
             let o = audit::run(&posted, None, &state.db, state.max_bytes)?;
-            Ok(audit::report("draft", &o))
+            Ok(audit::report("draft", o))
         })
         .await
     } else {
         read(&s, move |store| {
             let o = audit::run(&posted, Some(store), &state.db, state.max_bytes)?;
-            Ok(audit::report("draft", &o))
+            Ok(audit::report("draft", o))
         })
         .await
     };

@@ -4,12 +4,13 @@
 
 use maud::{html, Markup};
 
-use super::backend::{check, Report, Saved};
+use super::backend::{check, save, Report};
 use super::error::HttpError;
 use super::html::{diff_ops, layout, Nav, Page};
 use crate::audit::{Audit, Finding, Status};
 use crate::ingest::{self, format::Format, Options, Prepared};
 use crate::matching::{ItemKind, Label};
+use crate::ops::audit::Saved;
 use crate::store::{Outcome, Store};
 
 /// A draft as posted.
@@ -194,25 +195,23 @@ pub fn run(
     })?;
     let mut audit = check(&store, &draft)?;
     audit.locate(&draft.loaded.text, draft.loaded.source.as_deref());
-    let (outcome, article) = ingest::store(&mut store, &draft)?;
-    // A new draft is marked as one, so that its errors stay out of
-    // `contested` unless asked; it is matched in like any article.
-    if outcome == Outcome::New {
-        store.set_draft(article, true)?;
-    }
-    store.rematch()?;
+    let saved = save(&mut store, &draft)?;
     Ok(Audited {
         draft,
         audit,
-        saved: Some(Saved { article, outcome }),
+        saved: Some(saved),
     })
 }
 
 /// What `claimtrack audit --json` prints for this audit of the draft
 /// named `name` (`failed` at the default level, mismatch).
-pub fn report(name: &str, o: &Audited) -> axum::response::Response {
-    let failed = o.audit.fails(Some(Status::Mismatch));
-    super::api::json(&Report::new(name.to_string(), &o.audit, failed, o.saved))
+pub fn report(name: &str, o: Audited) -> axum::response::Response {
+    super::api::json(&Report {
+        draft: name.to_string(),
+        failed: o.audit.fails(Some(Status::Mismatch)),
+        audit: o.audit,
+        saved: o.saved,
+    })
 }
 
 /// `GET /audit`, and the form again with an error.

@@ -2,12 +2,11 @@
 //! `/api/contested`), read leniently where a form sends empty fields and
 //! strictly where a value is wrong (a 400 naming it).
 
-use crate::ingest::meta::normalise_date;
 use crate::matching::Reason;
 use crate::report::claims::ClaimReport;
 use crate::store::Store;
 
-use super::backend::{reports, Filter};
+use super::backend::{parse_day, parse_reason, reports, Filter};
 use super::error::HttpError;
 
 /// Claims on one page of the list.
@@ -41,18 +40,6 @@ pub struct Contested {
     pub page: Option<usize>,
 }
 
-/// A reason by the name reports print, `-` or a space for `_`, any case;
-/// `title` is `speaker_title`.
-pub fn reason(s: &str) -> Option<Reason> {
-    let name = s.trim().to_lowercase().replace(['-', ' '], "_");
-    let name = if name == "title" {
-        "speaker_title".into()
-    } else {
-        name
-    };
-    serde_json::from_value(serde_json::Value::String(name)).ok()
-}
-
 fn number<T: std::str::FromStr>(name: &str, v: &str) -> Result<T, HttpError> {
     v.trim()
         .parse()
@@ -60,11 +47,7 @@ fn number<T: std::str::FromStr>(name: &str, v: &str) -> Result<T, HttpError> {
 }
 
 fn date(name: &str, v: &str) -> Result<String, HttpError> {
-    normalise_date(v.trim())
-        .map(|d| d.chars().take(10).collect())
-        .ok_or_else(|| {
-            HttpError::bad_request(format!("{name}: {v:?} is not a date like 2021-05-14"))
-        })
+    parse_day(v).map_err(|e| HttpError::bad_request(format!("{name}: {e}")))
 }
 
 fn flag(v: &str) -> bool {
@@ -89,12 +72,7 @@ impl Contested {
                 "until" => c.until = Some(date(k, v)?),
                 "reason" => {
                     for name in v.split(',').filter(|n| !n.trim().is_empty()) {
-                        let r = reason(name).ok_or_else(|| {
-                            HttpError::bad_request(format!(
-                                "unknown reason {name:?}; valid reasons: value, unit, qualifier, \
-                                 attribution, speaker, wording, speaker_title"
-                            ))
-                        })?;
+                        let r = parse_reason(name).map_err(HttpError::bad_request)?;
                         if !c.reasons.contains(&r) {
                             c.reasons.push(r);
                         }
@@ -163,40 +141,30 @@ impl Contested {
     /// The claims these filters select, most serious first: one page when
     /// paged, with whether more follow.
     pub fn run(&self, store: &Store) -> Result<(Vec<ClaimReport>, bool), HttpError> {
-        let (skip, take) = match self.page {
-            Some(p) => ((p - 1).saturating_mul(PER_PAGE), Some(PER_PAGE)),
+        let (offset, limit) = match self.page {
+            // One past the page, to know whether another follows.
+            Some(p) => ((p - 1).saturating_mul(PER_PAGE), Some(PER_PAGE + 1)),
             None => (0, self.limit),
-        };
-        // Without a post-filter, stop building reports one past the page.
-        let wanted = take.map(|t| skip.saturating_add(t).saturating_add(1));
-        let cap = match (wanted, self.limit) {
-            (Some(w), Some(l)) => Some(w.min(l)),
-            (w, l) => w.or(l),
         };
         let filter = Filter {
             contested_only: true,
             outlet: self.outlet.as_deref(),
             min_outlets: self.min_outlets,
+            min_independent: self.min_independent,
             since: self.since.as_deref(),
             until: self.until.as_deref(),
             reasons: &self.reasons,
             article: self.article,
-            limit: if self.min_independent > 0 { None } else { cap },
+            offset,
+            limit,
             drafts: self.drafts,
         };
-        let mut all = reports(store, &filter)?;
-        all.retain(|r| r.independent >= self.min_independent);
-        if let Some(l) = self.limit {
-            all.truncate(l);
+        let mut claims = reports(store, &filter)?;
+        let more = self.page.is_some() && claims.len() > PER_PAGE;
+        if self.page.is_some() {
+            claims.truncate(PER_PAGE);
         }
-        let rest: Vec<ClaimReport> = all.into_iter().skip(skip).collect();
-        match take {
-            Some(t) if self.page.is_some() => {
-                let more = rest.len() > t;
-                Ok((rest.into_iter().take(t).collect(), more))
-            }
-            _ => Ok((rest, false)),
-        }
+        Ok((claims, more))
     }
 }
 

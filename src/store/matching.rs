@@ -267,6 +267,34 @@ impl Store {
         self.claims_where("c.live")
     }
 
+    /// Live claims in rank order (as [`Store::claims`]) without their
+    /// items and pairs, which [`Store::claim`] reads one claim at a time:
+    /// a page of a large store's claims costs what the page holds.
+    pub fn claim_heads(&self, contested_only: bool) -> Result<Vec<(i64, Claim)>> {
+        let filter = if contested_only {
+            "c.live AND c.contested"
+        } else {
+            "c.live"
+        };
+        Ok(self
+            .claim_rows(filter)?
+            .into_iter()
+            .filter_map(|(id, d)| Some((id, serde_json::from_str(&d).ok()?)))
+            .collect())
+    }
+
+    /// Claims' ids and stored forms, in rank order.
+    fn claim_rows(&self, filter: &str) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT c.id, c.detail FROM claims c WHERE {filter}
+             ORDER BY c.contested DESC, {SEVERITY_RANK}, c.articles DESC, c.id"
+        ))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
     /// One claim by id, live or not.
     pub fn claim(&self, id: i64) -> Result<Option<(i64, Claim, Vec<Pair>)>> {
         Ok(self.claims_where(&format!("c.id = {id}"))?.pop())
@@ -309,13 +337,7 @@ impl Store {
     }
 
     fn claims_where(&self, filter: &str) -> Result<Vec<(i64, Claim, Vec<Pair>)>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT c.id, c.detail FROM claims c WHERE {filter}
-             ORDER BY c.contested DESC, {SEVERITY_RANK}, c.articles DESC, c.id"
-        ))?;
-        let claims = stmt
-            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let claims = self.claim_rows(filter)?;
         let mut items: HashMap<i64, Vec<ItemRef>> = HashMap::new();
         let mut stmt = self.conn.prepare(&format!(
             "SELECT ci.claim_id, v.article_id, ci.kind, ci.idx, ci.start, ci.end

@@ -553,3 +553,50 @@ fn drafts_count_only_when_asked() {
         assert_ne!(n["source"], 6, "{n}");
     }
 }
+
+#[test]
+fn independent_only_drops_claims_carried_by_one_rewrite_chain() {
+    let dir = seeded();
+    let all = dir.run(&["contested", "--json"]).json();
+    let all = all.as_array().unwrap();
+    // The seeds hold a rewrite: some contested claim rests on one
+    // independent outlet, and some on two or more.
+    assert!(all.iter().any(|c| c["independent"] == 1), "{all:?}");
+    assert!(all.iter().any(|c| c["independent"].as_u64() >= Some(2)));
+    let independent = dir.run(&["contested", "--independent", "--json"]).json();
+    let independent = independent.as_array().unwrap();
+    assert!(!independent.is_empty());
+    assert!(independent
+        .iter()
+        .all(|c| c["independent"].as_u64() >= Some(2)));
+    let expected: Vec<&serde_json::Value> = all
+        .iter()
+        .filter(|c| c["independent"].as_u64() >= Some(2))
+        .map(|c| &c["id"])
+        .collect();
+    let got: Vec<&serde_json::Value> = independent.iter().map(|c| &c["id"]).collect();
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn limit_keeps_the_most_serious_in_order() {
+    let dir = seeded();
+    let all = dir.run(&["claims", "--json"]).json();
+    let contested = dir.run(&["contested", "--json"]).json();
+    let one = dir.run(&["contested", "--limit", "1", "--json"]).json();
+    assert_eq!(one.as_array().unwrap().len(), 1);
+    assert_eq!(one[0]["id"], contested[0]["id"]);
+    // `claims` lists contested claims first, in the same order.
+    let n = contested.as_array().unwrap().len();
+    let first: Vec<_> = all.as_array().unwrap()[..n]
+        .iter()
+        .map(|c| &c["id"])
+        .collect();
+    let want: Vec<_> = contested
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["id"])
+        .collect();
+    assert_eq!(first, want);
+}
