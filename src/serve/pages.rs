@@ -218,8 +218,10 @@ fn filter_form(f: &Contested) -> Markup {
                 label { input type="checkbox" name="independent" value="1" checked[f.min_independent >= 2]; " Independent sources only (2 or more)" }
                 label { input type="checkbox" name="drafts" value="1" checked[f.drafts]; " Count saved drafts" }
             }
-            button type="submit" { "Filter" }
-            " " a href="/" { "Clear" }
+            div.actions {
+                button type="submit" { "Filter" }
+                a href="/" { "Clear filters" }
+            }
         }
     }
 }

@@ -100,6 +100,23 @@ pub async fn guard(State(state): State<super::State>, req: Request, next: Next) 
     response
 }
 
+/// Whether a post comes from this app's own pages (or from a client that
+/// is no browser). Browsers say where a request comes from in
+/// `Sec-Fetch-Site`: anything but `same-origin` (or `none`, typed by the
+/// user) is refused, `same-site` too, since another app on another port
+/// of this machine is the same site. Without it, an `Origin` naming
+/// another server is refused; `Origin: null` is what a browser sends for
+/// a same-origin form under `Referrer-Policy: no-referrer`.
+fn same_origin<'a>(
+    state: &super::Shared,
+    value: &impl Fn(header::HeaderName) -> Option<&'a str>,
+) -> bool {
+    match value(header::HeaderName::from_static("sec-fetch-site")) {
+        Some(site) => site.eq_ignore_ascii_case("same-origin") || site.eq_ignore_ascii_case("none"),
+        None => value(header::ORIGIN).is_none_or(|o| o == "null" || state.allowed.origin(o)),
+    }
+}
+
 /// The refusal a request gets, if any.
 fn check(state: &super::Shared, method: &Method, headers: &HeaderMap) -> Option<Response> {
     let value = |name| {
@@ -113,16 +130,11 @@ fn check(state: &super::Shared, method: &Method, headers: &HeaderMap) -> Option<
             "misdirected request: the Host header does not name this server",
         ));
     }
-    if method != Method::GET && method != Method::HEAD {
-        let cross_site = value(header::HeaderName::from_static("sec-fetch-site"))
-            .is_some_and(|s| s.eq_ignore_ascii_case("cross-site"));
-        let foreign = value(header::ORIGIN).is_some_and(|o| !state.allowed.origin(o));
-        if cross_site || foreign {
-            return Some(refuse(
-                StatusCode::FORBIDDEN,
-                "forbidden: a form on another site cannot post here",
-            ));
-        }
+    if method != Method::GET && method != Method::HEAD && !same_origin(state, &value) {
+        return Some(refuse(
+            StatusCode::FORBIDDEN,
+            "forbidden: a form on another site cannot post here",
+        ));
     }
     let declared = value(header::CONTENT_LENGTH).and_then(|n| n.parse::<u64>().ok());
     if declared.is_some_and(|n| n > state.max_bytes as u64) {

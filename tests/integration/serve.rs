@@ -63,8 +63,7 @@ impl Server {
         self.request("GET", path, &[], b"")
     }
 
-    /// One request on its own connection: `Host` is the server's unless
-    /// `headers` give one.
+    /// One request on its own connection (see [`http`]).
     pub fn request(
         &self,
         method: &str,
@@ -72,31 +71,42 @@ impl Server {
         headers: &[(&str, &str)],
         body: &[u8],
     ) -> Response {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(60)))
-            .unwrap();
-        let mut head = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
-        if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
-            head.push_str(&format!("Host: {}\r\n", self.host()));
-        }
-        for (k, v) in headers {
-            head.push_str(&format!("{k}: {v}\r\n"));
-        }
-        if !headers
-            .iter()
-            .any(|(k, _)| k.eq_ignore_ascii_case("content-length"))
-            && (method == "POST" || !body.is_empty())
-        {
-            head.push_str(&format!("Content-Length: {}\r\n", body.len()));
-        }
-        head.push_str("\r\n");
-        // The server may answer (413) before reading a body: a failed
-        // write is then not the test's failure; the answer says.
-        let _ = stream.write_all(head.as_bytes());
-        let _ = stream.write_all(body);
-        Response::read(&mut stream, &format!("{method} {path}"))
+        http(self.port, method, path, headers, body)
     }
+}
+
+/// One HTTP/1.1 request to `127.0.0.1:port` on its own connection: `Host`
+/// is that address unless `headers` give one.
+pub fn http(
+    port: u16,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Response {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let mut head = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
+    if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+        head.push_str(&format!("Host: 127.0.0.1:{port}\r\n"));
+    }
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    let declared = headers.iter().any(|(k, _)| {
+        k.eq_ignore_ascii_case("content-length") || k.eq_ignore_ascii_case("transfer-encoding")
+    });
+    if !declared && (method == "POST" || method == "DELETE" || !body.is_empty()) {
+        head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    head.push_str("\r\n");
+    // The server may answer (413) before reading a body: a failed write
+    // is then not the test's failure; the answer says.
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(body);
+    Response::read(&mut stream, &format!("{method} {path}"))
 }
 
 /// A parsed HTTP response.
@@ -503,6 +513,10 @@ fn host_origin_and_size_are_checked() {
     let draft = format!("draft={}", "x".repeat(10));
     for refused in [
         vec![("Sec-Fetch-Site", "cross-site")],
+        vec![
+            ("Sec-Fetch-Site", "same-site"),
+            ("Origin", "http://localhost:1"),
+        ],
         vec![("Origin", "http://evil.example")],
     ] {
         let mut headers = form.to_vec();
@@ -513,6 +527,25 @@ fn host_origin_and_size_are_checked() {
         server
             .request("POST", "/api/audit", &headers, b"Text.")
             .expect(403);
+    }
+
+    // A browser's own form under no-referrer: Origin null, same-origin.
+    let own = server.host();
+    let origin = format!("http://{own}");
+    for allowed in [
+        vec![("Sec-Fetch-Site", "same-origin"), ("Origin", "null")],
+        vec![("Origin", origin.as_str())],
+    ] {
+        let mut headers = form.to_vec();
+        headers.extend(allowed);
+        server
+            .request(
+                "POST",
+                "/audit",
+                &headers,
+                b"draft=%E2%80%9CWe+never+stole+anything%2C%E2%80%9D+said+Jane+Roe.",
+            )
+            .expect(200);
     }
 
     // Over --max-bytes: refused on its declared length, and on what is
