@@ -349,3 +349,64 @@ pub fn result(o: &Audited) -> Page {
         },
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CT: &str = "multipart/form-data; boundary=XyZ";
+
+    fn part(name: &str, filename: Option<&str>, content: &str) -> String {
+        let file = filename
+            .map(|f| format!("; filename=\"{f}\""))
+            .unwrap_or_default();
+        format!(
+            "--XyZ\r\nContent-Disposition: form-data; name=\"{name}\"{file}\r\n\r\n{content}\r\n"
+        )
+    }
+
+    #[test]
+    fn multipart_takes_the_file_over_the_pasted_draft() {
+        let body = format!(
+            "{}{}{}--XyZ--\r\n",
+            part("draft", None, "pasted"),
+            part("file", Some("d.md"), "# uploaded\r\n\r\ntext"),
+            part("save", None, "1")
+        );
+        let p = from_multipart(CT, body.as_bytes()).unwrap();
+        assert_eq!(p.bytes, b"# uploaded\r\n\r\ntext");
+        assert_eq!(p.format, Some(Format::Markdown));
+        assert!(p.save);
+        let body = format!(
+            "{}{}--XyZ--\r\n",
+            part("draft", None, "pasted"),
+            part("file", Some("x.txt"), "")
+        );
+        let p = from_multipart(CT, body.as_bytes()).unwrap();
+        assert_eq!(p.bytes, b"pasted");
+        assert!(!p.save);
+    }
+
+    #[test]
+    fn malformed_multipart_is_a_400_never_a_panic() {
+        let good = format!("{}--XyZ--\r\n", part("draft", None, "words"));
+        for cut in 0..good.len() {
+            if let Err(e) = from_multipart(CT, &good.as_bytes()[..cut]) {
+                assert_eq!(e.status, axum::http::StatusCode::BAD_REQUEST);
+            }
+        }
+        assert!(from_multipart("multipart/form-data", good.as_bytes()).is_err());
+        assert!(from_multipart(CT, b"\xff\xfe--XyZ\r\n\r\n").is_err());
+    }
+
+    #[test]
+    fn media_types_name_formats() {
+        assert_eq!(
+            format_of_type("text/html; charset=utf-8"),
+            Some(Format::Html)
+        );
+        assert_eq!(format_of_type("TEXT/MARKDOWN"), Some(Format::Markdown));
+        assert_eq!(format_of_type("text/plain"), Some(Format::Text));
+        assert_eq!(format_of_type("application/octet-stream"), None);
+    }
+}
