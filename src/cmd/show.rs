@@ -44,7 +44,7 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
     let (id, claim, pairs) = store.claim(args.claim)?.ok_or_else(|| {
         Error::Usage(format!("no claim {} (see `claimtrack claims`)", args.claim))
     })?;
-    let report = ClaimReport::build(&store, id, &claim, pairs, &store.lineage()?)?;
+    let report = ClaimReport::build(&store, id, &claim, pairs)?;
     if args.json {
         emit_json(ctx.out, &report)?;
     } else {

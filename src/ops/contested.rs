@@ -79,9 +79,17 @@ pub struct Filter<'a> {
 
 impl Filter<'_> {
     /// Whether a claim (drafts already left out) qualifies on what its
-    /// stored form tells; outlets are checked on its report.
-    fn wants(&self, claim: &Claim, dates: &HashMap<i64, String>) -> bool {
+    /// stored form tells; outlets are checked on its report, after a quick
+    /// look at its articles' outlets (`outlet_articles`, when filtering
+    /// on an outlet).
+    fn wants(
+        &self,
+        claim: &Claim,
+        dates: &HashMap<i64, String>,
+        outlet_articles: Option<&HashSet<i64>>,
+    ) -> bool {
         (!self.contested_only || claim.contested)
+            && outlet_articles.is_none_or(|ids| claim.articles.iter().any(|a| ids.contains(a)))
             && (self.reasons.is_empty() || claim.reasons.iter().any(|r| self.reasons.contains(r)))
             && self.article.is_none_or(|a| claim.articles.contains(&a))
             && ((self.since.is_none() && self.until.is_none())
@@ -127,7 +135,10 @@ pub fn reports(store: &Store, f: &Filter) -> Result<Vec<ClaimReport>> {
     } else {
         HashMap::new()
     };
-    let lineage = store.lineage()?;
+    let outlet_articles = match f.outlet {
+        Some(o) => Some(store.articles_with_outlet(o)?),
+        None => None,
+    };
     let mut out = Vec::new();
     let mut qualified = 0;
     if drafts.is_empty() {
@@ -144,10 +155,10 @@ pub fn reports(store: &Store, f: &Filter) -> Result<Vec<ClaimReport>> {
             let Some((id, claim, pairs)) = store.claim(id)? else {
                 continue;
             };
-            if !f.wants(&claim, &dates) {
+            if !f.wants(&claim, &dates, outlet_articles.as_ref()) {
                 continue;
             }
-            let r = ClaimReport::build(store, id, &claim, pairs, &lineage)?;
+            let r = ClaimReport::build(store, id, &claim, pairs)?;
             if f.wants_report(&r) {
                 qualified += 1;
                 if qualified > f.offset {
@@ -167,7 +178,7 @@ pub fn reports(store: &Store, f: &Filter) -> Result<Vec<ClaimReport>> {
         } else {
             (claim, pairs, None)
         };
-        if f.wants(&claim, &dates) {
+        if f.wants(&claim, &dates, outlet_articles.as_ref()) {
             claims.push((id, claim, pairs, stand));
         }
     }
@@ -186,7 +197,7 @@ pub fn reports(store: &Store, f: &Filter) -> Result<Vec<ClaimReport>> {
         if f.full(qualified) {
             break;
         }
-        let mut r = ClaimReport::build(store, id, &claim, pairs, &lineage)?;
+        let mut r = ClaimReport::build(store, id, &claim, pairs)?;
         if let Some(stand) = stand {
             stand.fix(&mut r, &drafts);
         }

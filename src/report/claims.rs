@@ -7,7 +7,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::matching::{Claim, Derivation, DiffKind, ItemKind, Label, Pair, Reason};
+use crate::matching::{Claim, DiffKind, ItemKind, Label, Pair, Reason};
 use crate::report::{sanitize, truncate};
 use crate::store::matching::ItemView;
 use crate::store::Store;
@@ -54,15 +54,9 @@ pub struct CopyNote {
 }
 
 impl ClaimReport {
-    /// Gather a stored claim's items and pairs; `lineage` is the store's
-    /// rewrites (read once for many claims).
-    pub fn build(
-        store: &Store,
-        id: i64,
-        claim: &Claim,
-        pairs: Vec<Pair>,
-        lineage: &[Derivation],
-    ) -> Result<ClaimReport> {
+    /// Gather a stored claim's items and pairs, and the reprints and
+    /// rewrites among its articles.
+    pub fn build(store: &Store, id: i64, claim: &Claim, pairs: Vec<Pair>) -> Result<ClaimReport> {
         let items = claim
             .items
             .iter()
@@ -87,8 +81,13 @@ impl ClaimReport {
             });
         }
         let mut derived: HashSet<i64> = HashSet::new();
-        for d in lineage {
-            if outlet_of.contains_key(&d.article) && outlet_of.contains_key(&d.source) {
+        let mut articles: Vec<i64> = outlet_of.keys().copied().collect();
+        articles.sort_unstable();
+        for article in articles {
+            let Some(d) = store.derivation_of(article)? else {
+                continue;
+            };
+            if outlet_of.contains_key(&d.source) {
                 derived.insert(d.article);
                 copies.push(CopyNote {
                     article: d.article,

@@ -85,13 +85,7 @@ pub fn load_claim(store: &Store, id: i64) -> Result<Result<ClaimReport, i64>, Ht
         Some(ClaimFate::Live) => {}
     }
     let (id, claim, pairs) = store.claim(id)?.ok_or_else(missing)?;
-    Ok(Ok(ClaimReport::build(
-        store,
-        id,
-        &claim,
-        pairs,
-        &store.lineage()?,
-    )?))
+    Ok(Ok(ClaimReport::build(store, id, &claim, pairs)?))
 }
 
 /// A stored article, or a 404.

@@ -264,7 +264,7 @@ impl Store {
     /// serious reason, then by how many articles carry them), each with its
     /// items and pairs.
     pub fn claims(&self) -> Result<Vec<(i64, Claim, Vec<Pair>)>> {
-        self.claims_where("c.live")
+        self.claims_where("c.live", &[])
     }
 
     /// Live claims in rank order (as [`Store::claims`]) without their
@@ -277,27 +277,29 @@ impl Store {
             "c.live"
         };
         Ok(self
-            .claim_rows(filter)?
+            .claim_rows(filter, &[])?
             .into_iter()
             .filter_map(|(id, d)| Some((id, serde_json::from_str(&d).ok()?)))
             .collect())
     }
 
     /// Claims' ids and stored forms, in rank order.
-    fn claim_rows(&self, filter: &str) -> Result<Vec<(i64, String)>> {
-        let mut stmt = self.conn.prepare(&format!(
+    fn claim_rows(&self, filter: &str, params: &[i64]) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT c.id, c.detail FROM claims c WHERE {filter}
              ORDER BY c.contested DESC, {SEVERITY_RANK}, c.articles DESC, c.id"
         ))?;
         let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+            .query_map(rusqlite::params_from_iter(params), |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     /// One claim by id, live or not.
     pub fn claim(&self, id: i64) -> Result<Option<(i64, Claim, Vec<Pair>)>> {
-        Ok(self.claims_where(&format!("c.id = {id}"))?.pop())
+        Ok(self.claims_where("c.id = ?1", &[id])?.pop())
     }
 
     /// Where a claim that is no longer live went: the claim it merged
@@ -336,16 +338,19 @@ impl Store {
         Ok(Some(ClaimFate::Gone))
     }
 
-    fn claims_where(&self, filter: &str) -> Result<Vec<(i64, Claim, Vec<Pair>)>> {
-        let claims = self.claim_rows(filter)?;
+    /// Claims matching an SQL condition on `c` (the claims table) with its
+    /// parameters, with their items and pairs. Statements are cached: one
+    /// claim read after another costs no new parse.
+    fn claims_where(&self, filter: &str, params: &[i64]) -> Result<Vec<(i64, Claim, Vec<Pair>)>> {
+        let claims = self.claim_rows(filter, params)?;
         let mut items: HashMap<i64, Vec<ItemRef>> = HashMap::new();
-        let mut stmt = self.conn.prepare(&format!(
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT ci.claim_id, v.article_id, ci.kind, ci.idx, ci.start, ci.end
              FROM claim_items ci JOIN claims c ON c.id = ci.claim_id
              JOIN versions v ON v.id = ci.version_id
              WHERE {filter} ORDER BY v.article_id, ci.kind, ci.idx"
         ))?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(params))?;
         while let Some(r) = rows.next()? {
             let kind: String = r.get(2)?;
             items.entry(r.get(0)?).or_default().push(ItemRef {
@@ -357,11 +362,11 @@ impl Store {
             });
         }
         let mut by_claim: HashMap<i64, Vec<(i64, Pair)>> = HashMap::new();
-        let mut stmt = self.conn.prepare(&format!(
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT m.claim_id, m.id, m.detail FROM matches m JOIN claims c ON c.id = m.claim_id
              WHERE {filter} ORDER BY m.id"
         ))?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(params))?;
         while let Some(r) = rows.next()? {
             if let Ok(p) = serde_json::from_str::<Pair>(&r.get::<_, String>(2)?) {
                 by_claim.entry(r.get(0)?).or_default().push((r.get(1)?, p));
@@ -426,6 +431,17 @@ impl Store {
             .into_iter()
             .filter_map(|d| serde_json::from_str(&d).ok())
             .collect())
+    }
+
+    /// The rewrite an article is, if it is one (the lineage row keyed by
+    /// the article).
+    pub fn derivation_of(&self, article: i64) -> Result<Option<Derivation>> {
+        let detail: Option<String> = self
+            .conn
+            .prepare_cached("SELECT detail FROM lineage WHERE article_id = ?1")?
+            .query_row([article], |r| r.get(0))
+            .optional()?;
+        Ok(detail.and_then(|d| serde_json::from_str(&d).ok()))
     }
 
     /// An item of a pair or claim as people see it: where it appeared and

@@ -263,6 +263,23 @@ impl Store {
             .flatten())
     }
 
+    /// Ids of the articles whose outlet's name contains `needle`, in any
+    /// case (as [`crate::report::claims::ClaimReport::has_outlet`] tells).
+    pub fn articles_with_outlet(&self, needle: &str) -> Result<std::collections::HashSet<i64>> {
+        let needle = needle.to_lowercase();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT a.id, o.name FROM articles a JOIN outlets o ON o.id = a.outlet_id")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows
+            .into_iter()
+            .filter(|(_, name)| name.to_lowercase().contains(&needle))
+            .map(|(id, _)| id)
+            .collect())
+    }
+
     /// The publication date of every article that has one, by id.
     pub fn article_dates(&self) -> Result<std::collections::HashMap<i64, String>> {
         let mut stmt = self
