@@ -17,6 +17,8 @@ pub mod ingest;
 pub mod matching;
 pub mod ops;
 pub mod report;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod store;
 
 pub use error::{Error, Result};

@@ -58,6 +58,9 @@ enum Command {
     Diff(cmd::diff::Args),
     /// Score extraction against the hand-checked expectations in claims/.
     Eval(cmd::eval::Args),
+    /// Review the store in the browser (a local web app and JSON API).
+    #[cfg(feature = "serve")]
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -93,6 +96,8 @@ fn main() -> ExitCode {
         Command::Eval(a) => cmd::eval::run(a, &mut ctx),
         Command::Diff(a) => cmd::diff::run(a, &mut ctx),
         Command::Audit(a) => cmd::audit::run(a, &mut ctx),
+        #[cfg(feature = "serve")]
+        Command::Serve(a) => cmd::serve::run(a, &mut ctx),
     };
     let flushed = out.flush();
     match result {

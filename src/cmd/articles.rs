@@ -28,6 +28,19 @@ pub enum Action {
     Set(SetArgs),
     /// Remove articles with their versions, quotes, figures and pairs.
     Rm(RmArgs),
+    /// One article: metadata, versions, lineage, its quotes and figures
+    /// (with `--json`, also its text).
+    Show(ShowArgs),
+}
+
+/// `articles show ARTICLE`.
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// The article: its id, URL or file path.
+    pub article: String,
+    /// Print JSON: metadata, text, quotes, figures, versions, lineage.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `articles set ARTICLE --outlet …`.
@@ -71,7 +84,85 @@ pub fn run(args: &Args, ctx: &mut Ctx) -> Result<u8> {
         None => list(args.json, ctx),
         Some(Action::Set(a)) => set(a, ctx),
         Some(Action::Rm(a)) => rm(a, ctx),
+        Some(Action::Show(a)) => show(a, ctx),
     }
+}
+
+fn show(args: &ShowArgs, ctx: &mut Ctx) -> Result<u8> {
+    let store = Store::open_existing(&ctx.db)?;
+    let id = resolve(&store, &args.article)?;
+    let view = store
+        .article_view(id)?
+        .ok_or_else(|| Error::Usage(format!("no article {id} (see `claimtrack articles`)")))?;
+    if args.json {
+        emit_json(ctx.out, &view)?;
+    } else {
+        emit(ctx.out, &sanitize_lines(&summary(&view)))?;
+    }
+    Ok(exit::OK)
+}
+
+/// Each line made safe for a terminal, line breaks kept.
+fn sanitize_lines(s: &str) -> String {
+    s.lines().map(|l| sanitize(l) + "\n").collect()
+}
+
+/// A few lines about an article, for people.
+fn summary(v: &store::view::ArticleView) -> String {
+    let mut out = format!(
+        "article {}{}: {}\n",
+        v.id,
+        if v.draft { " (draft)" } else { "" },
+        v.title.as_deref().unwrap_or("(no title)")
+    );
+    let field = |name: &str, value: &Option<String>| {
+        value
+            .as_deref()
+            .map(|x| format!("  {name:<10}{x}\n"))
+            .unwrap_or_default()
+    };
+    out += &field("outlet", &v.outlet);
+    out += &field("published", &v.published);
+    out += &field("author", &v.author);
+    out += &field("url", &v.url);
+    out += &field("path", &v.path);
+    out += &format!(
+        "  {:<10}{} (latest {}, {} words)\n",
+        "versions",
+        v.versions.len(),
+        v.version,
+        v.words
+    );
+    let mut speakers: Vec<&str> = v
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_deref())
+        .collect();
+    speakers.sort_unstable();
+    speakers.dedup();
+    out += &format!(
+        "  {:<10}{}, {}, {}\n",
+        "found",
+        counted(v.quotes.len(), "quote"),
+        counted(v.figures.len(), "figure"),
+        counted(speakers.len(), "speaker")
+    );
+    if let Some(l) = &v.lineage.derives_from {
+        out += &format!(
+            "  derives from article {} ({}, {:.0}% of its sentences)\n",
+            l.article,
+            l.name.outlet.as_deref().unwrap_or("outlet unknown"),
+            l.share * 100.0
+        );
+    }
+    for l in &v.lineage.derived_by {
+        out += &format!(
+            "  rewritten by article {} ({})\n",
+            l.article,
+            l.name.outlet.as_deref().unwrap_or("outlet unknown")
+        );
+    }
+    out
 }
 
 fn list(json: bool, ctx: &mut Ctx) -> Result<u8> {

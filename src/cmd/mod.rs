@@ -15,6 +15,8 @@ pub mod ingest;
 pub mod lineage;
 pub mod quotes;
 pub mod search;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod show;
 pub mod speakers;
 

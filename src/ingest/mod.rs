@@ -225,16 +225,34 @@ pub fn load(input: &Input, opts: &Options) -> Result<Loaded> {
         }
         Input::Stdin => read_bounded(&mut std::io::stdin().lock(), None)?,
     };
-    let (raw, bad_utf8) = format::decode(&bytes).map_err(|p| match p {
-        DecodeProblem::Binary => Error::bad_input(&name, "binary file, not text"),
-        DecodeProblem::Empty => Error::bad_input(&name, "empty article (no text)"),
+    convert(input, &name, &bytes, opts)
+}
+
+/// Read a draft held in memory (a form field, a request body) exactly as
+/// [`load`] reads standard input: `name` names it in messages, `opts.format`
+/// or sniffing decides the format, no sidecar. The caller bounds its size.
+pub fn load_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Loaded> {
+    convert(&Input::Stdin, Path::new(name), bytes, opts)
+}
+
+/// [`prepare`] for a draft held in memory (see [`load_bytes`]): keyed by
+/// its URL when the markup or text gives one, else by its text, as stdin is.
+pub fn prepare_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Prepared> {
+    prepared(load_bytes(name, bytes, opts)?)
+}
+
+/// Decoding, format conversion and metadata of bytes read from `input`.
+fn convert(input: &Input, name: &Path, bytes: &[u8], opts: &Options) -> Result<Loaded> {
+    let (raw, bad_utf8) = format::decode(bytes).map_err(|p| match p {
+        DecodeProblem::Binary => Error::bad_input(name, "binary file, not text"),
+        DecodeProblem::Empty => Error::bad_input(name, "empty article (no text)"),
     })?;
     let mut warnings = Vec::new();
     if let Some(at) = bad_utf8 {
         warnings.push(format!(
             "{}: invalid {} at byte {at}; bad bytes replaced with U+FFFD",
             name.display(),
-            format::encoding_of(&bytes)
+            format::encoding_of(bytes)
         ));
     }
     let format = opts.format.unwrap_or_else(|| match input {
@@ -248,7 +266,7 @@ pub fn load(input: &Input, opts: &Options) -> Result<Loaded> {
     let (text, markup_meta) = format::to_text(&raw, format);
     if text.trim().is_empty() {
         return Err(Error::bad_input(
-            &name,
+            name,
             "no article text left after removing markup",
         ));
     }
@@ -342,7 +360,11 @@ pub struct Prepared {
 
 /// Read, convert and extract one input.
 pub fn prepare(input: &Input, opts: &Options) -> Result<Prepared> {
-    let loaded = load(input, opts)?;
+    prepared(load(input, opts)?)
+}
+
+/// Key, hash, word count and extraction of a loaded article.
+fn prepared(loaded: Loaded) -> Result<Prepared> {
     let hash = content_hash(&loaded.text);
     let canonical = match &loaded.input {
         Input::File(p) => Some(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),

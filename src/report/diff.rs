@@ -264,9 +264,11 @@ fn html_claim(c: &ClaimChange) -> String {
     format!("{text}{who}{detail}")
 }
 
-/// The diff as one self-contained HTML page (no scripts, no external
-/// resources; a Content-Security-Policy forbids any that slipped in).
-pub fn html(d: &VersionDiff, title: &str) -> String {
+/// The diff as HTML to put in a page: the claim changes and the text
+/// changes, each a heading and a list (`ul.claims`, `ol.text`), every
+/// piece of article text escaped. [`html`] wraps it in a page; the web
+/// app in its own.
+pub fn html_body(d: &VersionDiff) -> String {
     let mut body = String::new();
     let _ = writeln!(
         body,
@@ -319,6 +321,13 @@ pub fn html(d: &VersionDiff, title: &str) -> String {
         );
     }
     body.push_str("</ol>\n");
+    body
+}
+
+/// The diff as one self-contained HTML page (no scripts, no external
+/// resources; a Content-Security-Policy forbids any that slipped in).
+pub fn html(d: &VersionDiff, title: &str) -> String {
+    let body = html_body(d);
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\

@@ -6,6 +6,7 @@ pub mod audit;
 mod incremental;
 pub mod matching;
 pub mod query;
+pub mod view;
 
 use std::path::{Path, PathBuf};
 

@@ -325,3 +325,54 @@ fn set_url_moves_the_key_of_an_article_known_by_url() {
         cleared.stderr()
     );
 }
+
+#[test]
+fn show_one_article() {
+    let dir = Dir::new();
+    let seeds = dir.seeds("seeds");
+    dir.run(&["ingest", "-q", seeds.to_str().unwrap()])
+        .expect_code(0);
+    let text = dir.run(&["articles", "show", "5"]);
+    text.expect_code(0);
+    let out = text.stdout();
+    assert!(out.starts_with("article 5: "), "{out}");
+    assert!(out.contains("  outlet    The Moscow Times\n"), "{out}");
+    assert!(out.contains("quotes,") && out.contains("figures,"), "{out}");
+
+    let v = dir
+        .run(&["articles", "show", "5", "--json"])
+        .expect_code(0)
+        .json();
+    let body = v["text"].as_str().unwrap();
+    assert_eq!(v["id"], 5);
+    assert_eq!(v["versions"].as_array().unwrap().len(), 1);
+    // Offsets point into the text.
+    for item in v["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(v["figures"].as_array().unwrap())
+    {
+        let (s, e) = (
+            item["start"].as_u64().unwrap() as usize,
+            item["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&body[s..e], item["text"].as_str().unwrap());
+    }
+    assert!(!v["figures"].as_array().unwrap().is_empty());
+    // By path as other article commands take it; an unknown one is exit 2.
+    let path = std::fs::read_dir(&seeds)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with(".txt"))
+        .unwrap();
+    dir.run(&["articles", "show", path.to_str().unwrap(), "--json"])
+        .expect_code(0);
+    let missing = dir.run(&["articles", "show", "99"]);
+    missing.expect_code(2);
+    assert!(
+        missing.stderr().contains("no article 99"),
+        "{}",
+        missing.stderr()
+    );
+}

@@ -15,5 +15,7 @@ mod hardening2;
 mod html;
 mod ingest;
 mod judgments;
+#[cfg(feature = "serve")]
+mod serve;
 mod upgrade;
 mod util;
