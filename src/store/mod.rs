@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_stable_claims.sql"),
     include_str!("migrations/0003_drafts.sql"),
+    include_str!("migrations/0004_lineage_source.sql"),
 ];
 
 /// The schema version this build writes.
