@@ -38,15 +38,19 @@ impl Allowed {
                 any_host_on: Some(port),
             };
         }
-        let hosts = if ip.is_loopback() {
-            vec![
-                format!("127.0.0.1:{port}"),
-                format!("localhost:{port}"),
-                format!("[::1]:{port}"),
-            ]
+        let names = if ip.is_loopback() {
+            vec!["127.0.0.1".to_string(), "localhost".into(), "[::1]".into()]
         } else {
-            vec![addr.to_string()]
+            match ip {
+                std::net::IpAddr::V4(v4) => vec![v4.to_string()],
+                std::net::IpAddr::V6(v6) => vec![format!("[{v6}]")],
+            }
         };
+        let mut hosts: Vec<String> = names.iter().map(|n| format!("{n}:{port}")).collect();
+        // Browsers leave the default port out of `Host`.
+        if port == 80 {
+            hosts.extend(names);
+        }
         Allowed {
             hosts,
             any_host_on: None,
@@ -57,9 +61,13 @@ impl Allowed {
     pub fn host(&self, host: &str) -> bool {
         let host = host.trim().to_ascii_lowercase();
         if let Some(port) = self.any_host_on {
-            return host
-                .rsplit_once(':')
-                .is_some_and(|(name, p)| !name.is_empty() && p == port.to_string());
+            // The port is after the last colon outside an IPv6 literal's
+            // brackets; without one it is the default, 80.
+            let given = match host.rfind(':') {
+                Some(i) if !host[i..].contains(']') => (i > 0).then(|| &host[i + 1..]),
+                _ => (!host.is_empty()).then_some("80"),
+            };
+            return given == Some(port.to_string().as_str());
         }
         self.hosts.contains(&host)
     }
@@ -182,10 +190,20 @@ mod tests {
     fn other_hosts() {
         let a = Allowed::for_bound("192.168.1.5:80".parse().unwrap());
         assert!(a.host("192.168.1.5:80"));
+        assert!(a.host("192.168.1.5"), "the default port is left out");
         assert!(!a.host("localhost:80"));
+        assert!(!a.host("evil.example"));
+        let b = Allowed::for_bound("192.168.1.5:8080".parse().unwrap());
+        assert!(!b.host("192.168.1.5"));
         let any = Allowed::for_bound("0.0.0.0:8080".parse().unwrap());
         assert!(any.host("myhost.lan:8080"));
         assert!(!any.host("myhost.lan:8081"));
         assert!(!any.host(":8080"));
+        assert!(any.host("[fe80::1]:8080"));
+        assert!(!any.host("[fe80::1]"));
+        let any80 = Allowed::for_bound("0.0.0.0:80".parse().unwrap());
+        assert!(any80.host("myhost.lan"));
+        assert!(any80.host("[fe80::1]"));
+        assert!(!any80.host(""));
     }
 }
