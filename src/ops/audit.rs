@@ -39,8 +39,7 @@ pub fn run(
     save_draft: bool,
     fail_on: Option<Status>,
 ) -> Result<Report> {
-    let mut result = check(store, draft)?;
-    result.locate(&draft.loaded.text, draft.loaded.source.as_deref());
+    let result = located(store, draft)?;
     let saved = if save_draft {
         Some(save(store, draft)?)
     } else {
@@ -53,6 +52,14 @@ pub fn run(
         failed,
         saved,
     })
+}
+
+/// [`check`], each finding then given its line in the draft's source (kept
+/// when the draft was prepared with `keep_source`).
+pub fn located(store: &Store, draft: &Prepared) -> Result<Audit> {
+    let mut result = check(store, draft)?;
+    result.locate(&draft.loaded.text, draft.loaded.source.as_deref());
+    Ok(result)
 }
 
 /// Stores a draft: a new one is marked as a draft, so that its errors stay

@@ -63,7 +63,7 @@ pub async fn article(State(s): State<super::State>, Path(id): Path<String>) -> A
 /// `POST /api/audit`: `claimtrack audit FILE --json` with the body as the
 /// draft, its format from the Content-Type (`text/html`,
 /// `text/markdown`, `text/plain`) or sniffed; `?save=1` saves it as
-/// `audit --save` does.
+/// `audit --save` does; `?name=…` names it in the report (else `draft`).
 pub async fn audit(
     State(s): State<super::State>,
     q: Pairs,
@@ -81,17 +81,24 @@ pub async fn audit(
             .iter()
             .any(|(k, v)| k == "save" && !v.is_empty() && v != "0"),
     };
+    let name =
+        q.0.iter()
+            .find(|(k, _)| k == "name")
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty())
+            .unwrap_or("draft")
+            .to_string();
     let state = s.clone();
     let result = if posted.save {
         blocking(move || {
             let o = audit::run(&posted, None, &state.db, state.max_bytes)?;
-            Ok(audit::report("draft", o))
+            Ok(audit::report(&name, o))
         })
         .await
     } else {
         read(&s, move |store| {
             let o = audit::run(&posted, Some(store), &state.db, state.max_bytes)?;
-            Ok(audit::report("draft", o))
+            Ok(audit::report(&name, o))
         })
         .await
     };

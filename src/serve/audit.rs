@@ -4,13 +4,13 @@
 
 use maud::{html, Markup};
 
-use super::backend::{check, save, Report};
 use super::error::HttpError;
 use super::html::{diff_ops, layout, Nav, Page};
 use crate::audit::{Audit, Finding, Status};
 use crate::ingest::{self, format::Format, Options, Prepared};
 use crate::matching::{ItemKind, Label};
 use crate::ops::audit::Saved;
+use crate::ops::audit::{located, save, Report};
 use crate::store::{Outcome, Store};
 
 /// A draft as posted.
@@ -179,8 +179,7 @@ pub fn run(
     let draft = ingest::prepare_bytes("draft", &posted.bytes, &opts)?;
     if !posted.save {
         let store = read.ok_or_else(|| HttpError::internal("no store connection"))?;
-        let mut audit = check(store, &draft)?;
-        audit.locate(&draft.loaded.text, draft.loaded.source.as_deref());
+        let audit = located(store, &draft)?;
         return Ok(Audited {
             draft,
             audit,
@@ -193,8 +192,7 @@ pub fn run(
             crate::report::sanitize(&db.display().to_string())
         )
     })?;
-    let mut audit = check(&store, &draft)?;
-    audit.locate(&draft.loaded.text, draft.loaded.source.as_deref());
+    let audit = located(&store, &draft)?;
     let saved = save(&mut store, &draft)?;
     Ok(Audited {
         draft,

@@ -13,7 +13,6 @@
 mod api;
 mod article;
 mod audit;
-mod backend;
 mod error;
 mod html;
 mod pages;

@@ -6,8 +6,8 @@ use crate::matching::Reason;
 use crate::report::claims::ClaimReport;
 use crate::store::Store;
 
-use super::backend::{parse_day, parse_reason, reports, Filter};
 use super::error::HttpError;
+use crate::ops::contested::{parse_day, parse_reason, reports, Filter};
 
 /// Claims on one page of the list.
 pub const PER_PAGE: usize = 25;

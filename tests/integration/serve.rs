@@ -664,7 +664,7 @@ fn audit_form_shows_the_mismatch_and_saves_only_when_asked() {
     let draft_file = dir.write("draft.txt", &draft);
     let cli = dir.run(&["audit", draft_file.to_str().unwrap(), "--json"]);
     cli.expect_code(1);
-    let mut want = cli.json();
+    let want = cli.json();
     assert!(
         want["findings"]
             .as_array()
@@ -733,8 +733,9 @@ fn audit_form_shows_the_mismatch_and_saves_only_when_asked() {
         .request("POST", "/audit", &[("Content-Type", "text/plain")], b"x")
         .expect(415);
 
-    // The API answers as `audit FILE --json` (the draft's name aside).
-    let mut got = server
+    // The API answers as `audit FILE --json`, the draft named as asked
+    // (`draft` unless named).
+    let unnamed = server
         .request(
             "POST",
             "/api/audit",
@@ -743,9 +744,22 @@ fn audit_form_shows_the_mismatch_and_saves_only_when_asked() {
         )
         .expect(200)
         .json();
-    assert_eq!(got["draft"], "draft");
-    got["draft"] = Value::Null;
-    want["draft"] = Value::Null;
+    assert_eq!(unnamed["draft"], "draft");
+    let name = want["draft"].as_str().unwrap().to_string();
+    assert!(
+        name.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/._-".contains(&b)),
+        "{name} needs no escaping in a query"
+    );
+    let got = server
+        .request(
+            "POST",
+            &format!("/api/audit?name={name}"),
+            &[("Content-Type", "text/plain")],
+            draft.as_bytes(),
+        )
+        .expect(200)
+        .json();
     assert_eq!(got, want);
 
     assert!(
