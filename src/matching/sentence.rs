@@ -112,9 +112,35 @@ pub(crate) fn split(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The span of the sentence holding byte `at`, as [`split`] finds it: a
+/// line break always ends a sentence, so only `at`'s line is split.
+pub(crate) fn around(text: &str, at: usize) -> Option<(usize, usize)> {
+    if !text.is_char_boundary(at) {
+        return None;
+    }
+    let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+    split(&text[line_start..line_end])
+        .into_iter()
+        .map(|(a, b)| (line_start + a, line_start + b))
+        .find(|&(a, b)| a <= at && at < b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn around_finds_what_split_finds() {
+        let text = "Headline here\nHe said 5 people came. Then U.S. officials left! \
+                    \"Why?\" she asked.\n\nLast line 7.";
+        let spans = split(text);
+        for (at, _) in text.char_indices() {
+            let want = spans.iter().copied().find(|&(a, b)| a <= at && at < b);
+            assert_eq!(around(text, at), want, "at {at}");
+        }
+        assert_eq!(around("é", 1), None);
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text).into_iter().map(|(s, e)| &text[s..e]).collect()

@@ -125,6 +125,10 @@ impl Filter<'_> {
 /// the first page of a large store is quick; leaving drafts out can change
 /// ranks, so with drafts stored (and not counted) every claim is read.
 pub fn reports(store: &Store, f: &Filter) -> Result<Vec<ClaimReport>> {
+    store.reading(|| select(store, f))
+}
+
+fn select(store: &Store, f: &Filter) -> Result<Vec<ClaimReport>> {
     let drafts = if f.drafts {
         HashSet::new()
     } else {

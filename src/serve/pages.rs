@@ -92,8 +92,19 @@ fn reason_badges(c: &ClaimReport) -> Markup {
 
 /// The versions side by side, the words that differ from the first
 /// version marked.
+/// How many outlets carrying a version the front page lists (the claim's
+/// own page lists them all).
+const CARRIERS_LISTED: usize = 6;
+
 fn side_by_side(c: &ClaimReport, full: bool) -> Markup {
     let groups = versions(c);
+    // Which item reprints which: (article, start) → the source article.
+    let reprint_of: std::collections::HashMap<(i64, usize), i64> = c
+        .copies
+        .iter()
+        .filter(|n| n.how == "reprint")
+        .filter_map(|n| Some(((n.article, n.item?.0), n.source)))
+        .collect();
     let first = groups.first().map(|g| g[0].text.as_str()).unwrap_or("");
     let other = groups.get(1).map(|g| g[0].text.as_str()).unwrap_or(first);
     html! {
@@ -113,16 +124,22 @@ fn side_by_side(c: &ClaimReport, full: bool) -> Markup {
                             @if s.trim() != i.text.trim() { p.sentence { "in: " (sentence_with(s, &i.text)) } }
                         }
                     }
+                    @let shown = if full { g.len() } else { g.len().min(CARRIERS_LISTED) };
                     ul.carried {
-                        @for m in g {
+                        @for m in &g[..shown] {
                             li {
                                 a href=(item_href(m)) { (outlet(m)) }
                                 @if let Some(d) = &m.published { " · " (d) }
                                 @if full { @if let Some(t) = &m.title { " · " span.title { (t) } } }
                                 " " span.aid { "article " (m.article) }
-                                @if let Some(note) = c.copies.iter().find(|n| n.how == "reprint" && n.article == m.article && n.item.is_some_and(|x| x.0 == m.start)) {
-                                    " " span.copy { "reprint of article " (note.source) }
+                                @if let Some(source) = reprint_of.get(&(m.article, m.start)) {
+                                    " " span.copy { "reprint of article " (source) }
                                 }
+                            }
+                        }
+                        @if shown < g.len() {
+                            li.more {
+                                a href=(format!("/claims/{}", c.id)) { "and " (g.len() - shown) " more" }
                             }
                         }
                     }

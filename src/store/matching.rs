@@ -453,16 +453,17 @@ impl Store {
             Option<String>,
             Option<String>,
             String,
-        ) = self.conn.query_row(
-            &format!(
+        ) = self
+            .conn
+            .prepare_cached(&format!(
                 "SELECT v.id, o.name, a.title, a.published, v.text
                      FROM articles a JOIN versions v ON v.article_id = a.id
                      LEFT JOIN outlets o ON o.id = a.outlet_id
                      WHERE a.id = ?1 AND {LATEST}"
-            ),
-            [item.article],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        )?;
+            ))?
+            .query_row([item.article], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?;
         let mut view = ItemView {
             article: item.article,
             outlet,
@@ -483,9 +484,7 @@ impl Store {
             sentence: None,
         };
         if item.kind == ItemKind::Figure {
-            view.sentence = crate::matching::sentence::split(&text)
-                .into_iter()
-                .find(|&(a, b)| a <= item.start && item.start < b)
+            view.sentence = crate::matching::sentence::around(&text, item.start)
                 .and_then(|(a, b)| text.get(a..b))
                 .map(|s| s.trim().to_string());
         }

@@ -188,6 +188,19 @@ impl Store {
         Ok(store)
     }
 
+    /// Runs `f` in one read transaction: its reads see one state of the
+    /// store and take SQLite's lock once, not once per statement (a page
+    /// of claims reads thousands of rows one query at a time).
+    pub fn reading<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return f();
+        }
+        let tx = self.conn.unchecked_transaction()?;
+        let out = f()?;
+        tx.commit()?;
+        Ok(out)
+    }
+
     /// Open read-only without creating anything: through SQLite's `mode=ro`
     /// when this user may write the store (its `-wal`/`-shm` files are then
     /// this user's own), else — or when they cannot be made — as immutable,

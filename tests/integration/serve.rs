@@ -540,3 +540,48 @@ fn startup_errors_and_clean_shutdown() {
     let status = server.child.wait().unwrap();
     assert!(status.success(), "{status:?}");
 }
+
+/// A wire story carried by a dozen outlets: the front page lists a few
+/// carriers of each version and links to the claim for the rest, which
+/// lists them all.
+#[test]
+fn front_page_lists_a_few_carriers_and_the_claim_page_all() {
+    let dir = Dir::new();
+    for i in 1..=12 {
+        let word = if i <= 10 { "working" } else { "close" };
+        dir.write(
+            &format!("wire/c{i:02}.txt"),
+            format!(
+                "Paper {i} on the ministry\n\nStory number {i} from our desk.\n\n“We are maintaining {word} contacts with our partners in the region,” Minister Oleg Petrovsky said.\n"
+            ),
+        );
+        dir.write(
+            &format!("wire/c{i:02}.meta.json"),
+            format!("{{\"outlet\": \"Paper {i}\"}}"),
+        );
+    }
+    let wire = dir.path().join("wire");
+    dir.run(&["ingest", "-q", wire.to_str().unwrap()])
+        .expect_code(0);
+    let claims = dir.run(&["contested", "--json"]).json();
+    let id = claims[0]["id"].as_i64().unwrap();
+    let server = Server::start(&dir.db(), &[]);
+    let front = server.get("/").expect(200).body.clone();
+    // Ten outlets carry one version: six are listed, then the rest linked.
+    assert!(
+        front.contains(&format!("<a href=\"/claims/{id}\">and 4 more</a>")),
+        "{front}"
+    );
+    let page = server
+        .get(&format!("/claims/{id}"))
+        .expect(200)
+        .body
+        .clone();
+    for i in 1..=12 {
+        assert!(
+            page.contains(&format!(">Paper {i}</a>")),
+            "Paper {i}: {page}"
+        );
+    }
+    assert!(!page.contains("more</a>"), "{page}");
+}
