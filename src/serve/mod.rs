@@ -13,6 +13,7 @@
 mod api;
 mod article;
 mod audit;
+mod cache;
 mod error;
 mod html;
 mod pages;
@@ -48,6 +49,8 @@ pub struct Config {
 pub(crate) struct Shared {
     pub db: PathBuf,
     pub pool: pool::Pool,
+    /// Front pages kept while the store is unchanged.
+    pub pages: cache::Pages,
     pub max_bytes: usize,
     pub allowed: Allowed,
 }
@@ -78,6 +81,7 @@ pub fn bind(config: Config) -> Result<Server> {
         .map_err(|e| Error::io(wanted.to_string(), e))?;
     let state = Arc::new(Shared {
         pool: pool::Pool::new(config.db.clone()),
+        pages: cache::Pages::new(config.db.clone()),
         db: config.db,
         max_bytes: config.max_bytes,
         allowed: Allowed::for_bound(addr),

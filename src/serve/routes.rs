@@ -97,14 +97,26 @@ pub fn load_article(store: &Store, id: i64) -> Result<ArticleView, HttpError> {
 
 type PageResult = Result<Response, HttpError>;
 
-async fn contested(State(s): State<super::State>, q: Pairs) -> PageResult {
+async fn contested(State(s): State<super::State>, uri: Uri, q: Pairs) -> PageResult {
     let mut f = Contested::parse(&q.0)?;
     f.page = Some(f.page.unwrap_or(1));
+    let key = uri.query().unwrap_or("").to_string();
+    if let Some(page) = s.pages.get(&key) {
+        return Ok(html_response(page));
+    }
+    let state = s.clone();
     read(&s, move |store| {
+        let stamp = state.pages.stamp();
         let (claims, more) = f.run(store)?;
-        Ok(pages::contested(&f, &claims, more).into_response())
+        let page = pages::contested(&f, &claims, more).0.into_string();
+        state.pages.put(key, stamp, &page);
+        Ok(html_response(page))
     })
     .await
+}
+
+fn html_response(page: String) -> Response {
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
 }
 
 async fn claim(State(s): State<super::State>, Path(id): Path<String>) -> PageResult {

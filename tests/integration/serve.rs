@@ -584,4 +584,27 @@ fn front_page_lists_a_few_carriers_and_the_claim_page_all() {
         );
     }
     assert!(!page.contains("more</a>"), "{page}");
+    // The front page is kept while the store is unchanged, and made anew
+    // once an ingest changes it under the running server.
+    assert_eq!(server.get("/").expect(200).body, front);
+    let more = dir.write(
+        "c13.txt",
+        "Paper 13 on the ministry\n\nStory number 13 from our desk.\n\n“We are maintaining working contacts with our partners in the region,” Minister Oleg Petrovsky said.\n",
+    );
+    dir.run(&[
+        "ingest",
+        "-q",
+        "--outlet",
+        "Paper 13",
+        more.to_str().unwrap(),
+    ])
+    .expect_code(0);
+    let id = dir.run(&["contested", "--json"]).json()[0]["id"]
+        .as_i64()
+        .unwrap();
+    let front = server.get("/").expect(200).body.clone();
+    assert!(
+        front.contains(&format!("<a href=\"/claims/{id}\">and 5 more</a>")),
+        "{front}"
+    );
 }
