@@ -22,16 +22,21 @@ pub struct Posted {
     pub save: bool,
 }
 
-/// The format a media type names, if any (`text/html`, `text/markdown`,
-/// `text/plain`).
-pub fn format_of_type(content_type: &str) -> Option<Format> {
-    let mime = content_type
+/// The media type of a `Content-Type` value, parameters left out, in
+/// lower case (`text/html; charset=utf-8` → `text/html`).
+pub fn media_type(content_type: &str) -> String {
+    content_type
         .split(';')
         .next()
         .unwrap_or("")
         .trim()
-        .to_ascii_lowercase();
-    match mime.as_str() {
+        .to_ascii_lowercase()
+}
+
+/// The format a media type names, if any (`text/html`, `text/markdown`,
+/// `text/plain`).
+pub fn format_of_type(content_type: &str) -> Option<Format> {
+    match media_type(content_type).as_str() {
         "text/html" | "application/xhtml+xml" => Some(Format::Html),
         "text/markdown" | "text/x-markdown" => Some(Format::Markdown),
         "text/plain" => Some(Format::Text),

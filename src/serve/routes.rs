@@ -221,13 +221,7 @@ async fn audit_post(State(s): State<super::State>, req: Request) -> PageResult {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_string();
-    let mime = content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    let posted: Posted = match mime.as_str() {
+    let posted: Posted = match audit::media_type(&content_type).as_str() {
         "application/x-www-form-urlencoded" => {
             let Form(pairs) = Form::<Vec<(String, String)>>::from_request(req, &s)
                 .await
