@@ -1,16 +1,6 @@
 use serde_json::Value;
 
-use crate::util::{seed_text, Dir};
-
-/// The paragraph (line) of seed `prefix` that contains `needle`, unaltered.
-fn para(prefix: &str, needle: &str) -> String {
-    seed_text(prefix)
-        .lines()
-        .find(|l| l.contains(needle))
-        .unwrap_or_else(|| panic!("no {needle:?} in seed {prefix}"))
-        .trim()
-        .to_string()
-}
+use crate::util::{para, Dir};
 
 /// A draft made of unaltered sentences from three seeds: quotes with
 /// their speakers, and the Lurk figures.

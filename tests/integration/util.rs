@@ -129,6 +129,16 @@ pub fn seed_dir() -> PathBuf {
 }
 
 /// The text of one seed article by its number prefix ("004").
+/// The paragraph (line) of seed `prefix` that contains `needle`, unaltered.
+pub fn para(prefix: &str, needle: &str) -> String {
+    seed_text(prefix)
+        .lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no {needle:?} in seed {prefix}"))
+        .trim()
+        .to_string()
+}
+
 pub fn seed_text(prefix: &str) -> String {
     for entry in std::fs::read_dir(seed_dir()).unwrap() {
         let p = entry.unwrap().path();

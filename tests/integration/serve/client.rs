@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::util::{seed_text, Dir};
+use crate::util::{para, seed_text, Dir};
 
 /// A running `claimtrack serve`, killed when dropped.
 pub struct Server {
@@ -222,16 +222,6 @@ pub fn seeded() -> Dir {
     dir.run(&["ingest", "-q", path.to_str().unwrap()])
         .expect_code(0);
     dir
-}
-
-/// The paragraph of seed `prefix` holding `needle`.
-pub fn para(prefix: &str, needle: &str) -> String {
-    seed_text(prefix)
-        .lines()
-        .find(|l| l.contains(needle))
-        .unwrap_or_else(|| panic!("no {needle:?} in seed {prefix}"))
-        .trim()
-        .to_string()
 }
 
 /// A draft quoting Priscilla Moriuchi's words as Michael Carpenter's.
